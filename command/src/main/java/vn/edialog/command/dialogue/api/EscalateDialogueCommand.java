@@ -1,0 +1,16 @@
+package vn.edialog.command.dialogue.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The system escalates an open step ("TRIAGE" or "ANSWER") whose deadline passed. */
+public record EscalateDialogueCommand(
+        @TargetAggregateIdentifier UUID dialogueId,
+        String step,
+        int level,
+        String escalatedTo,
+        Instant dueAt,
+        Actor actor,
+        Instant at,
+        SignedPayload signed) {}

@@ -1,0 +1,2 @@
+/** Write side of eDialog. */
+package vn.edialog.command;

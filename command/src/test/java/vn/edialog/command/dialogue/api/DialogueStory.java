@@ -1,0 +1,442 @@
+package vn.edialog.command.dialogue.api;
+
+import static vn.edialog.command.dialogue.api.DialogueTestData.BUSINESS;
+import static vn.edialog.command.dialogue.api.DialogueTestData.DEPARTMENT_AGENCY;
+import static vn.edialog.command.dialogue.api.DialogueTestData.MODERATOR;
+import static vn.edialog.command.dialogue.api.DialogueTestData.MODERATOR_AGENCY;
+import static vn.edialog.command.dialogue.api.DialogueTestData.SYSTEM;
+import static vn.edialog.command.dialogue.api.DialogueTestData.TENANT;
+import static vn.edialog.command.dialogue.api.DialogueTestData.attachment;
+import static vn.edialog.command.dialogue.api.DialogueTestData.signed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds one dialogue's commands with plausible data and the events they should produce, keeping the evidence chain
+ * and the few facts events derive (forward number, due dates, who answered). Each command moves the story's clock
+ * one hour on; {@link #advance(Duration)} jumps further.
+ *
+ * <pre>{@code
+ * var story = new DialogueStory();
+ * story.happened(story.ask(), story.forward());
+ * var command = story.acknowledge(DEPARTMENT);
+ * fixture.given(story.history()).when(command).expectEvents(story.then(command));
+ * }</pre>
+ */
+public final class DialogueStory {
+
+    public static final Instant T0 = Instant.parse("2025-03-03T02:00:00Z");
+    public static final Duration TRIAGE_TIME = Duration.ofDays(3);
+    public static final Duration FORWARD_TIME = Duration.ofDays(10);
+    public static final Duration CLARIFICATION_TIME = Duration.ofDays(5);
+    public static final Duration REOPEN_WINDOW = Duration.ofDays(30);
+
+    private final UUID id;
+    private Instant clock = T0;
+    private String lastHash = EvidenceChain.GENESIS;
+    private final List<Object> history = new ArrayList<>();
+
+    // What the events derive, mirrored from the history.
+    private DialogueAsked asked;
+    private DialogueStatus status;
+    private DialogueStatus resume;
+    private Instant triageDueAt;
+    private int forwards;
+    private String department;
+    private Instant forwardDueAt;
+    private Instant requestedDueAt;
+    private DialogueAnswered answered;
+
+    public DialogueStory() {
+        this(UUID.fromString("5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c0e47"));
+    }
+
+    public DialogueStory(UUID id) {
+        this.id = id;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Instant now() {
+        return clock;
+    }
+
+    public DialogueStatus status() {
+        return status;
+    }
+
+    public Instant triageDueAt() {
+        return triageDueAt;
+    }
+
+    public Instant forwardDueAt() {
+        return forwardDueAt;
+    }
+
+    /** The hash of the last event so far: the previous hash of the next one. */
+    public String lastHash() {
+        return lastHash;
+    }
+
+    /** The events so far (a copy), for {@code fixture.given(...)}. */
+    public List<Object> history() {
+        return List.copyOf(history);
+    }
+
+    public DialogueStory advance(Duration duration) {
+        clock = clock.plus(duration);
+        return this;
+    }
+
+    /** Records the event of a command made by this story, as if it had happened. */
+    public DialogueStory happened(Object command) {
+        history.add(then(command));
+        return this;
+    }
+
+    /** Records several commands' events in order. */
+    public DialogueStory happened(Object... commands) {
+        for (Object command : commands) {
+            happened(command);
+        }
+        return this;
+    }
+
+    private Instant tick() {
+        clock = clock.plus(Duration.ofHours(1));
+        return clock;
+    }
+
+    // ---- commands ---------------------------------------------------------------------------------------------
+
+    public AskDialogueCommand ask() {
+        return ask(BUSINESS, false);
+    }
+
+    public AskDialogueCommand ask(Actor asker, boolean confidential) {
+        Instant at = clock;
+        return new AskDialogueCommand(
+                id,
+                TENANT,
+                "DEMO-2025-000123",
+                "dang-ky-kinh-doanh",
+                "Thủ tục thay đổi ngành nghề kinh doanh",
+                "Công ty chúng tôi muốn bổ sung ngành nghề bán buôn thiết bị y tế. Xin hỏi hồ sơ gồm những gì, "
+                        + "nộp ở đâu và mất bao nhiêu ngày làm việc?",
+                confidential,
+                List.of(attachment(
+                        "giay-chung-nhan-dkdn.pdf", "application/pdf", "Giấy chứng nhận đăng ký doanh nghiệp")),
+                MODERATOR_AGENCY,
+                at.plus(TRIAGE_TIME),
+                asker,
+                at,
+                signed("AskDialogue", id, at, asker));
+    }
+
+    public RequestClarificationCommand requestClarification(Actor by) {
+        Instant at = tick();
+        return new RequestClarificationCommand(
+                id,
+                "Đề nghị bổ sung: (1) bản sao điều lệ công ty; (2) mã ngành cấp 4 dự kiến bổ sung.",
+                at.plus(CLARIFICATION_TIME),
+                by,
+                at,
+                signed("RequestClarification", id, at, by));
+    }
+
+    public ProvideClarificationCommand provideClarification(Actor by) {
+        Instant at = tick();
+        return new ProvideClarificationCommand(
+                id,
+                "Mã ngành dự kiến: 4649 — Bán buôn đồ dùng khác cho gia đình; điều lệ đính kèm.",
+                by,
+                at,
+                signed("ProvideClarification", id, at, by));
+    }
+
+    public ForwardDialogueCommand forward() {
+        return forward(MODERATOR, DEPARTMENT_AGENCY);
+    }
+
+    public ForwardDialogueCommand forward(Actor by, String toDepartment) {
+        Instant at = tick();
+        return new ForwardDialogueCommand(
+                id,
+                toDepartment,
+                "Chuyển Sở xem xét, trả lời doanh nghiệp theo thẩm quyền.",
+                at.plus(FORWARD_TIME),
+                by,
+                at,
+                signed("ForwardDialogue", id, at, by));
+    }
+
+    public AcknowledgeForwardCommand acknowledge(Actor by) {
+        Instant at = tick();
+        return new AcknowledgeForwardCommand(id, by, at, signed("AcknowledgeForward", id, at, by));
+    }
+
+    public ReturnForwardCommand returnForward(Actor by) {
+        Instant at = tick();
+        return new ReturnForwardCommand(
+                id,
+                "Nội dung thuộc thẩm quyền của Sở Tài nguyên và Môi trường, đề nghị chuyển lại.",
+                by,
+                at,
+                signed("ReturnForward", id, at, by));
+    }
+
+    public RequestDeadlineExtensionCommand requestExtension(Actor by, Instant requested) {
+        Instant at = tick();
+        return new RequestDeadlineExtensionCommand(
+                id,
+                requested,
+                "Cần lấy ý kiến của Sở Y tế về điều kiện kinh doanh thiết bị y tế.",
+                by,
+                at,
+                signed("RequestDeadlineExtension", id, at, by));
+    }
+
+    public RequestDeadlineExtensionCommand requestExtension(Actor by) {
+        return requestExtension(by, forwardDueAt.plus(Duration.ofDays(7)));
+    }
+
+    public ExtendDeadlineCommand extend(Actor by, Instant newDueAt) {
+        Instant at = tick();
+        return new ExtendDeadlineCommand(id, newDueAt, by, at, signed("ExtendDeadline", id, at, by));
+    }
+
+    public RefuseDeadlineExtensionCommand refuseExtension(Actor by) {
+        Instant at = tick();
+        return new RefuseDeadlineExtensionCommand(
+                id,
+                "Nội dung đơn giản, đề nghị Sở trả lời đúng hạn.",
+                by,
+                at,
+                signed("RefuseDeadlineExtension", id, at, by));
+    }
+
+    public AnswerDialogueCommand answer(Actor by) {
+        Instant at = tick();
+        return new AnswerDialogueCommand(
+                id,
+                "Doanh nghiệp nộp Thông báo thay đổi nội dung đăng ký doanh nghiệp qua Cổng thông tin quốc gia về "
+                        + "đăng ký doanh nghiệp; thời hạn giải quyết 03 ngày làm việc.",
+                by,
+                at,
+                signed("AnswerDialogue", id, at, by));
+    }
+
+    public PublishAnswerCommand publish(Actor by) {
+        Instant at = tick();
+        return new PublishAnswerCommand(id, by, at, signed("PublishAnswer", id, at, by));
+    }
+
+    public RejectDialogueCommand reject(Actor by) {
+        Instant at = tick();
+        return new RejectDialogueCommand(
+                id,
+                RejectionReason.DUPLICATE,
+                "Trùng nội dung với đối thoại DEMO-2025-000098 đã được trả lời.",
+                by,
+                at,
+                signed("RejectDialogue", id, at, by));
+    }
+
+    public EscalateDialogueCommand escalate(String step, int level) {
+        return escalate(SYSTEM, step, level);
+    }
+
+    public EscalateDialogueCommand escalate(Actor by, String step, int level) {
+        Instant at = tick();
+        return new EscalateDialogueCommand(
+                id,
+                step,
+                level,
+                "lanh-dao-ubnd",
+                at.minus(Duration.ofMinutes(5)),
+                by,
+                at,
+                signed("EscalateDialogue", id, at, by));
+    }
+
+    public RateSatisfactionCommand rate(Actor by, int rating) {
+        Instant at = tick();
+        return new RateSatisfactionCommand(
+                id, rating, "Trả lời rõ ràng, đúng hạn. Cảm ơn Sở.", by, at, signed("RateSatisfaction", id, at, by));
+    }
+
+    public ReopenDialogueCommand reopen(Actor by) {
+        Instant at = tick();
+        return new ReopenDialogueCommand(
+                id,
+                "Chưa rõ có cần giấy phép con cho thiết bị y tế loại B hay không.",
+                at.plus(TRIAGE_TIME),
+                by,
+                at,
+                signed("ReopenDialogue", id, at, by));
+    }
+
+    public CloseDialogueCommand close(Actor by, CloseReason reason) {
+        Instant at = tick();
+        return new CloseDialogueCommand(
+                id, reason, at.plus(REOPEN_WINDOW), by, at, signed("CloseDialogue", id, at, by));
+    }
+
+    // ---- events -----------------------------------------------------------------------------------------------
+
+    /** The event the aggregate should apply for this command, given the story so far; moves the chain on. */
+    public Object then(Object command) {
+        return eventFor(command);
+    }
+
+    private Evidence link(SignedPayload signed) {
+        Evidence evidence = EvidenceChain.link(lastHash, signed);
+        lastHash = evidence.hash();
+        return evidence;
+    }
+
+    private Object eventFor(Object command) {
+        if (command instanceof AskDialogueCommand c) {
+            lastHash = EvidenceChain.GENESIS;
+            asked = new DialogueAsked(
+                    c.dialogueId(),
+                    c.tenant(),
+                    c.trackingCode(),
+                    c.topic(),
+                    c.subject(),
+                    c.body(),
+                    c.confidential(),
+                    c.attachments(),
+                    c.moderatorAgency(),
+                    c.triageDueAt(),
+                    c.actor(),
+                    c.at(),
+                    link(c.signed()));
+            status = DialogueStatus.AWAITING_TRIAGE;
+            triageDueAt = c.triageDueAt();
+            return asked;
+        }
+        if (command instanceof RequestClarificationCommand c) {
+            resume = status;
+            status = DialogueStatus.AWAITING_CLARIFICATION;
+            return new ClarificationRequested(
+                    id, c.request(), c.dueAt(), c.actor().agency(), c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof ProvideClarificationCommand c) {
+            status = resume;
+            return new ClarificationProvided(id, c.text(), resume, c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof ForwardDialogueCommand c) {
+            status = DialogueStatus.FORWARDED;
+            forwards++;
+            department = c.department();
+            forwardDueAt = c.dueAt();
+            requestedDueAt = null;
+            return new DialogueForwarded(
+                    id, forwards, c.department(), c.note(), c.dueAt(), c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof AcknowledgeForwardCommand c) {
+            return new ForwardAcknowledged(id, forwards, department, forwardDueAt, c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof ReturnForwardCommand c) {
+            status = DialogueStatus.AWAITING_TRIAGE;
+            requestedDueAt = null;
+            return new ForwardReturned(id, forwards, department, c.reason(), c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof RequestDeadlineExtensionCommand c) {
+            requestedDueAt = c.requestedDueAt();
+            return new DeadlineExtensionRequested(
+                    id,
+                    forwards,
+                    department,
+                    forwardDueAt,
+                    c.requestedDueAt(),
+                    c.reason(),
+                    c.actor(),
+                    c.at(),
+                    link(c.signed()));
+        }
+        if (command instanceof ExtendDeadlineCommand c) {
+            Instant previous = forwardDueAt;
+            forwardDueAt = c.newDueAt();
+            requestedDueAt = null;
+            return new DeadlineExtended(
+                    id, forwards, department, previous, c.newDueAt(), c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof RefuseDeadlineExtensionCommand c) {
+            Instant requested = requestedDueAt;
+            requestedDueAt = null;
+            return new DeadlineExtensionRefused(
+                    id, forwards, department, requested, c.reason(), c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof AnswerDialogueCommand c) {
+            boolean viaForward = status == DialogueStatus.FORWARDED;
+            Instant dueAt = viaForward ? forwardDueAt : triageDueAt;
+            status = DialogueStatus.ANSWERED;
+            requestedDueAt = null;
+            answered = new DialogueAnswered(
+                    id,
+                    c.answer(),
+                    c.actor().agency(),
+                    viaForward,
+                    dueAt,
+                    !c.at().isAfter(dueAt),
+                    c.actor(),
+                    c.at(),
+                    link(c.signed()));
+            return answered;
+        }
+        if (command instanceof PublishAnswerCommand c) {
+            return new AnswerPublished(
+                    id,
+                    asked.tenant(),
+                    asked.topic(),
+                    asked.subject(),
+                    asked.body(),
+                    answered.answer(),
+                    answered.answeringAgency(),
+                    answered.at(),
+                    c.actor(),
+                    c.at(),
+                    link(c.signed()));
+        }
+        if (command instanceof RejectDialogueCommand c) {
+            status = DialogueStatus.REJECTED;
+            return new DialogueRejected(id, c.code(), c.reason(), c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof EscalateDialogueCommand c) {
+            String responsible = "TRIAGE".equals(c.step()) ? asked.moderatorAgency() : department;
+            return new DialogueEscalated(
+                    id,
+                    c.step(),
+                    c.level(),
+                    c.escalatedTo(),
+                    c.dueAt(),
+                    responsible,
+                    c.actor(),
+                    c.at(),
+                    link(c.signed()));
+        }
+        if (command instanceof RateSatisfactionCommand c) {
+            return new SatisfactionRated(
+                    id, c.rating(), c.comment(), answered.answeringAgency(), c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof ReopenDialogueCommand c) {
+            status = DialogueStatus.AWAITING_TRIAGE;
+            triageDueAt = c.triageDueAt();
+            return new DialogueReopened(id, c.reason(), c.triageDueAt(), c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof CloseDialogueCommand c) {
+            status = DialogueStatus.CLOSED;
+            requestedDueAt = null;
+            return new DialogueClosed(id, c.reason(), c.reopenableUntil(), c.actor(), c.at(), link(c.signed()));
+        }
+        throw new IllegalArgumentException("not a dialogue command: " + command);
+    }
+}

@@ -1,0 +1,2 @@
+/** Glue between dialogue events and BPMN processes. */
+package vn.edialog.processes;

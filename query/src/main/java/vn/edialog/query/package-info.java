@@ -1,0 +1,2 @@
+/** Read side of eDialog. */
+package vn.edialog.query;

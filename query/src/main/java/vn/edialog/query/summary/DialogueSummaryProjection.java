@@ -1,0 +1,231 @@
+package vn.edialog.query.summary;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.edialog.command.dialogue.api.AnswerPublished;
+import vn.edialog.command.dialogue.api.ClarificationProvided;
+import vn.edialog.command.dialogue.api.ClarificationRequested;
+import vn.edialog.command.dialogue.api.DeadlineExtended;
+import vn.edialog.command.dialogue.api.DialogueAnswered;
+import vn.edialog.command.dialogue.api.DialogueAsked;
+import vn.edialog.command.dialogue.api.DialogueClosed;
+import vn.edialog.command.dialogue.api.DialogueEscalated;
+import vn.edialog.command.dialogue.api.DialogueForwarded;
+import vn.edialog.command.dialogue.api.DialogueRejected;
+import vn.edialog.command.dialogue.api.DialogueReopened;
+import vn.edialog.command.dialogue.api.DialogueStatus;
+import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.SatisfactionRated;
+
+/**
+ * Owns {@code dialogue_summary}. Every update is guarded by the event's sequence number, so a replay or a redelivered
+ * batch changes nothing twice; the reset handler empties the table for a rebuild.
+ */
+@ProcessingGroup(DialogueSummaryProjection.PROCESSING_GROUP)
+public class DialogueSummaryProjection {
+
+    public static final String PROCESSING_GROUP = "dialogue-summary";
+
+    private final JdbcClient jdbc;
+
+    public DialogueSummaryProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DialogueAsked event, @SequenceNumber long sequence) {
+        jdbc.sql(
+                        """
+                        insert into dialogue_summary (dialogue_id, tenant, tracking_code, topic, confidential, status,
+                            moderator_agency, handling_agency, due_at, asked_at, last_event_at, last_sequence)
+                        values (:id, :tenant, :code, :topic, :confidential, :status, :agency, :agency, :due, :at, :at, :seq)
+                        on conflict (dialogue_id) do nothing
+                        """)
+                .param("id", event.dialogueId())
+                .param("tenant", event.tenant())
+                .param("code", event.trackingCode())
+                .param("topic", event.topic())
+                .param("confidential", event.confidential())
+                .param("status", DialogueStatus.AWAITING_TRIAGE.name())
+                .param("agency", event.moderatorAgency())
+                .param("due", ts(event.triageDueAt()))
+                .param("at", ts(event.at()))
+                .param("seq", sequence)
+                .update();
+    }
+
+    @EventHandler
+    void on(ClarificationRequested event, @SequenceNumber long sequence) {
+        update(event.dialogueId(), sequence, event.at(), "status = :status, due_at = :due", s -> s.param(
+                        "status", DialogueStatus.AWAITING_CLARIFICATION.name())
+                .param("due", ts(event.dueAt())));
+    }
+
+    @EventHandler
+    void on(ClarificationProvided event, @SequenceNumber long sequence) {
+        update(
+                event.dialogueId(),
+                sequence,
+                event.at(),
+                "status = :status",
+                s -> s.param("status", event.resumedStatus().name()));
+    }
+
+    @EventHandler
+    void on(DialogueForwarded event, @SequenceNumber long sequence) {
+        update(
+                event.dialogueId(),
+                sequence,
+                event.at(),
+                "status = :status, handling_agency = :agency, due_at = :due",
+                s -> s.param("status", DialogueStatus.FORWARDED.name())
+                        .param("agency", event.department())
+                        .param("due", ts(event.dueAt())));
+    }
+
+    @EventHandler
+    void on(ForwardReturned event, @SequenceNumber long sequence) {
+        update(
+                event.dialogueId(),
+                sequence,
+                event.at(),
+                "status = :status, handling_agency = moderator_agency, due_at = null",
+                s -> s.param("status", DialogueStatus.AWAITING_TRIAGE.name()));
+    }
+
+    @EventHandler
+    void on(DeadlineExtended event, @SequenceNumber long sequence) {
+        update(event.dialogueId(), sequence, event.at(), "due_at = :due", s -> s.param("due", ts(event.newDueAt())));
+    }
+
+    @EventHandler
+    void on(DialogueAnswered event, @SequenceNumber long sequence) {
+        update(
+                event.dialogueId(),
+                sequence,
+                event.at(),
+                "status = :status, handling_agency = :agency, answered_at = :answered, due_at = null",
+                s -> s.param("status", DialogueStatus.ANSWERED.name())
+                        .param("agency", event.answeringAgency())
+                        .param("answered", ts(event.at())));
+    }
+
+    @EventHandler
+    void on(AnswerPublished event, @SequenceNumber long sequence) {
+        update(event.dialogueId(), sequence, event.at(), "published = true", s -> s);
+    }
+
+    @EventHandler
+    void on(DialogueRejected event, @SequenceNumber long sequence) {
+        update(
+                event.dialogueId(),
+                sequence,
+                event.at(),
+                "status = :status, due_at = null",
+                s -> s.param("status", DialogueStatus.REJECTED.name()));
+    }
+
+    @EventHandler
+    void on(DialogueEscalated event, @SequenceNumber long sequence) {
+        update(
+                event.dialogueId(),
+                sequence,
+                event.at(),
+                "escalation_level = greatest(escalation_level, :level)",
+                s -> s.param("level", event.level()));
+    }
+
+    @EventHandler
+    void on(SatisfactionRated event, @SequenceNumber long sequence) {
+        update(event.dialogueId(), sequence, event.at(), "rating = :rating", s -> s.param("rating", event.rating()));
+    }
+
+    @EventHandler
+    void on(DialogueReopened event, @SequenceNumber long sequence) {
+        update(
+                event.dialogueId(),
+                sequence,
+                event.at(),
+                "status = :status, handling_agency = moderator_agency, due_at = :due, answered_at = null",
+                s -> s.param("status", DialogueStatus.AWAITING_TRIAGE.name()).param("due", ts(event.triageDueAt())));
+    }
+
+    @EventHandler
+    void on(DialogueClosed event, @SequenceNumber long sequence) {
+        update(
+                event.dialogueId(),
+                sequence,
+                event.at(),
+                "status = :status, due_at = null",
+                s -> s.param("status", DialogueStatus.CLOSED.name()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from dialogue_summary").update();
+    }
+
+    /** The summary of one dialogue. */
+    public Optional<DialogueSummary> find(UUID dialogueId) {
+        return select("dialogue_id = :key", dialogueId);
+    }
+
+    /** The summary of one dialogue by its tracking code. */
+    public Optional<DialogueSummary> findByTrackingCode(String trackingCode) {
+        return select("tracking_code = :key", trackingCode);
+    }
+
+    private Optional<DialogueSummary> select(String condition, Object key) {
+        return jdbc.sql(
+                        """
+                        select dialogue_id, tenant, tracking_code, topic, status, handling_agency, due_at,
+                            escalation_level, asked_at, answered_at, published, last_event_at
+                        from dialogue_summary where\s"""
+                                + condition)
+                .param("key", key)
+                .query((rows, n) -> new DialogueSummary(
+                        rows.getObject("dialogue_id", UUID.class),
+                        rows.getString("tenant"),
+                        rows.getString("tracking_code"),
+                        rows.getString("topic"),
+                        rows.getString("status"),
+                        rows.getString("handling_agency"),
+                        instant(rows.getTimestamp("due_at")),
+                        rows.getInt("escalation_level"),
+                        instant(rows.getTimestamp("asked_at")),
+                        instant(rows.getTimestamp("answered_at")),
+                        rows.getBoolean("published"),
+                        instant(rows.getTimestamp("last_event_at"))))
+                .optional();
+    }
+
+    private void update(
+            UUID dialogueId,
+            long sequence,
+            Instant at,
+            String assignments,
+            java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
+        params.apply(jdbc.sql("update dialogue_summary set " + assignments
+                                + ", last_event_at = :at, last_sequence = :seq"
+                                + " where dialogue_id = :id and last_sequence < :seq")
+                        .param("id", dialogueId)
+                        .param("seq", sequence)
+                        .param("at", ts(at)))
+                .update();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,2 @@
+/** Where each dialogue stands: status, handling agency and due date, by dialogue id or tracking code. */
+package vn.edialog.query.summary;

@@ -1,0 +1,58 @@
+package vn.edialog.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.edialog.app.db.EmbeddedDatabase;
+import vn.edialog.app.pki.DemoPki;
+
+/** Says where to go once the server is up, and on the embedded default where the demo keys are. */
+@Component
+class StartupMessage {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupMessage.class);
+
+    private final ObjectProvider<DemoPki> demo;
+    private final ObjectProvider<EmbeddedDatabase> database;
+
+    StartupMessage(ObjectProvider<DemoPki> demo, ObjectProvider<EmbeddedDatabase> database) {
+        this.demo = demo;
+        this.database = database;
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+            return;
+        }
+        String base = "http://localhost:" + web.getWebServer().getPort();
+        StringBuilder text = new StringBuilder("\n\neDialog is ready\n")
+                .append("  API (OpenAPI)   ")
+                .append(base)
+                .append("/api/docs\n")
+                .append("  Tasklist        ")
+                .append(base)
+                .append("/camunda/app/tasklist/\n");
+        database.ifAvailable(db -> text.append("  Database        embedded PostgreSQL on port ")
+                .append(db.port())
+                .append(", data in ")
+                .append(db.dataDirectory().toAbsolutePath())
+                .append('\n'));
+        demo.ifAvailable(pki -> {
+            text.append("  Demo PKI        ")
+                    .append(pki.directory().toAbsolutePath())
+                    .append(pki.created() ? " (created now)" : "")
+                    .append("\n  PKCS#12 password for every demo key: ")
+                    .append(pki.password())
+                    .append('\n');
+            pki.askerKeyFiles()
+                    .forEach(file ->
+                            text.append("    ").append(file.toAbsolutePath()).append('\n'));
+        });
+        log.info(text.toString());
+    }
+}

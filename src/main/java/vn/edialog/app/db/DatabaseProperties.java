@@ -1,0 +1,23 @@
+package vn.edialog.app.db;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the database is: an external PostgreSQL when {@code url} is set, otherwise the embedded one.
+ *
+ * @param url JDBC URL of an external PostgreSQL ({@code EDIALOG_DB_URL}); blank for the embedded default
+ * @param user login role ({@code EDIALOG_DB_USER})
+ * @param password password ({@code EDIALOG_DB_PASSWORD})
+ * @param poolSize maximum connections of this node
+ */
+@ConfigurationProperties("edialog.db")
+public record DatabaseProperties(String url, String user, String password, Integer poolSize) {
+
+    public boolean embedded() {
+        return url == null || url.isBlank();
+    }
+
+    public int poolSizeOrDefault() {
+        return poolSize == null ? 10 : poolSize;
+    }
+}

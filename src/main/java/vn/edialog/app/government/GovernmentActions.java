@@ -1,0 +1,284 @@
+package vn.edialog.app.government;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.edialog.app.intake.DialogueIntake;
+import vn.edialog.app.intake.IntakeRefusal;
+import vn.edialog.app.pki.ServerSigners;
+import vn.edialog.command.dialogue.api.AcknowledgeForwardCommand;
+import vn.edialog.command.dialogue.api.Actor;
+import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.AnswerDialogueCommand;
+import vn.edialog.command.dialogue.api.CloseDialogueCommand;
+import vn.edialog.command.dialogue.api.CloseReason;
+import vn.edialog.command.dialogue.api.EscalateDialogueCommand;
+import vn.edialog.command.dialogue.api.ExtendDeadlineCommand;
+import vn.edialog.command.dialogue.api.ForwardDialogueCommand;
+import vn.edialog.command.dialogue.api.PublishAnswerCommand;
+import vn.edialog.command.dialogue.api.RefuseDeadlineExtensionCommand;
+import vn.edialog.command.dialogue.api.RejectDialogueCommand;
+import vn.edialog.command.dialogue.api.RejectionReason;
+import vn.edialog.command.dialogue.api.RequestClarificationCommand;
+import vn.edialog.command.dialogue.api.RequestDeadlineExtensionCommand;
+import vn.edialog.command.dialogue.api.ReturnForwardCommand;
+import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.signature.CanonicalJson;
+import vn.edialog.command.signature.CmsSigner;
+
+/**
+ * Government and system actions. The server writes the action as a canonical JSON payload (the same shape an asker
+ * signs, plus the official who acted), signs it with the acting agency's key (the system key for automatic actions),
+ * consumes its nonce and sends the command, all in one transaction. The event therefore carries a signature that
+ * anyone can re-verify, naming both the agency and the official.
+ */
+@Service
+public class GovernmentActions {
+
+    private final ServerSigners signers;
+    private final CommandGateway commands;
+    private final DialogueIntake intake;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    GovernmentActions(
+            ServerSigners signers, CommandGateway commands, DialogueIntake intake, ObjectMapper json, Clock clock) {
+        this.signers = signers;
+        this.commands = commands;
+        this.intake = intake;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The system itself, for automatic actions (escalation, closing after a window). */
+    public static final Actor SYSTEM = new Actor(ActorKind.SYSTEM, "system", "eDialog", null);
+
+    @Transactional
+    public Performed requestClarification(UUID dialogueId, Official official, String request, Instant dueAt) {
+        return perform(
+                "request-clarification",
+                dialogueId,
+                official,
+                f -> f.put("request", request).put("dueAt", dueAt.toString()),
+                (signed, at) ->
+                        new RequestClarificationCommand(dialogueId, request, dueAt, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed forward(UUID dialogueId, Official official, String department, String note, Instant dueAt) {
+        return perform(
+                "forward",
+                dialogueId,
+                official,
+                f -> f.put("department", department).put("note", note).put("dueAt", dueAt.toString()),
+                (signed, at) ->
+                        new ForwardDialogueCommand(dialogueId, department, note, dueAt, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed acknowledge(UUID dialogueId, Official official) {
+        return perform(
+                "acknowledge",
+                dialogueId,
+                official,
+                f -> f,
+                (signed, at) -> new AcknowledgeForwardCommand(dialogueId, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed returnForward(UUID dialogueId, Official official, String reason) {
+        return perform(
+                "return",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason),
+                (signed, at) -> new ReturnForwardCommand(dialogueId, reason, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed requestExtension(UUID dialogueId, Official official, Instant requestedDueAt, String reason) {
+        return perform(
+                "request-extension",
+                dialogueId,
+                official,
+                f -> f.put("requestedDueAt", requestedDueAt.toString()).put("reason", reason),
+                (signed, at) -> new RequestDeadlineExtensionCommand(
+                        dialogueId, requestedDueAt, reason, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed extend(UUID dialogueId, Official official, Instant newDueAt) {
+        return perform(
+                "extend",
+                dialogueId,
+                official,
+                f -> f.put("newDueAt", newDueAt.toString()),
+                (signed, at) -> new ExtendDeadlineCommand(dialogueId, newDueAt, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed refuseExtension(UUID dialogueId, Official official, String reason) {
+        return perform(
+                "refuse-extension",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason),
+                (signed, at) -> new RefuseDeadlineExtensionCommand(dialogueId, reason, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed answer(UUID dialogueId, Official official, String answer) {
+        return perform(
+                "answer",
+                dialogueId,
+                official,
+                f -> f.put("answer", answer),
+                (signed, at) -> new AnswerDialogueCommand(dialogueId, answer, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed publish(UUID dialogueId, Official official) {
+        return perform(
+                "publish",
+                dialogueId,
+                official,
+                f -> f,
+                (signed, at) -> new PublishAnswerCommand(dialogueId, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed reject(UUID dialogueId, Official official, RejectionReason code, String reason) {
+        return perform(
+                "reject",
+                dialogueId,
+                official,
+                f -> f.put("code", code.name()).put("reason", reason),
+                (signed, at) -> new RejectDialogueCommand(dialogueId, code, reason, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed close(UUID dialogueId, Official official, CloseReason reason, Instant reopenableUntil) {
+        return perform(
+                "close",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason.name()).put("reopenableUntil", reopenableUntil.toString()),
+                (signed, at) ->
+                        new CloseDialogueCommand(dialogueId, reason, reopenableUntil, official.actor(), at, signed));
+    }
+
+    /** Closes automatically (rating window elapsed, clarification never came), signed by the system key. */
+    @Transactional
+    public Performed closeAutomatically(UUID dialogueId, CloseReason reason, Instant reopenableUntil) {
+        Actor actor = SYSTEM;
+        return perform(
+                "close",
+                dialogueId,
+                actor,
+                f -> f.put("reason", reason.name()).put("reopenableUntil", reopenableUntil.toString()),
+                (signed, at) -> new CloseDialogueCommand(dialogueId, reason, reopenableUntil, actor, at, signed));
+    }
+
+    @Transactional
+    public Performed escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
+        return perform(
+                "escalate",
+                dialogueId,
+                SYSTEM,
+                f -> f.put("step", step)
+                        .put("level", level)
+                        .put("escalatedTo", escalatedTo)
+                        .put("dueAt", dueAt.toString()),
+                (signed, at) ->
+                        new EscalateDialogueCommand(dialogueId, step, level, escalatedTo, dueAt, SYSTEM, at, signed));
+    }
+
+    /** What a government action produced: the stored event's sequence number and chain hash. */
+    public record Performed(UUID dialogueId, long sequence, String eventHash) {}
+
+    private interface CommandFactory {
+        Object create(SignedPayload signed, Instant at);
+    }
+
+    private Performed perform(
+            String type,
+            UUID dialogueId,
+            Official official,
+            Function<ObjectNode, ObjectNode> fields,
+            CommandFactory factory) {
+        String tenant = intake.tenantOf(dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
+        if (!tenant.equals(official.tenant())) {
+            // Agency codes repeat across provinces: an official never acts on another province's dialogue.
+            throw IntakeRefusal.unknownDialogue(dialogueId);
+        }
+        return signAndSend(tenant, type, dialogueId, official.actor(), fields, factory);
+    }
+
+    private Performed perform(
+            String type,
+            UUID dialogueId,
+            Actor system,
+            Function<ObjectNode, ObjectNode> fields,
+            CommandFactory factory) {
+        String tenant = intake.tenantOf(dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
+        return signAndSend(tenant, type, dialogueId, system, fields, factory);
+    }
+
+    private Performed signAndSend(
+            String tenant,
+            String type,
+            UUID dialogueId,
+            Actor actor,
+            Function<ObjectNode, ObjectNode> fields,
+            CommandFactory factory) {
+        Instant at = clock.instant();
+        UUID nonce = UUID.randomUUID();
+        ObjectNode payload = json.createObjectNode()
+                .put("type", type)
+                .put("tenant", tenant)
+                .put("dialogueId", dialogueId.toString())
+                .put("nonce", nonce.toString())
+                .put("signedAt", at.toString());
+        ObjectNode actorNode = payload.putObject("actor")
+                .put("kind", actor.kind().name())
+                .put("id", actor.id())
+                .put("name", actor.name());
+        if (actor.agency() != null) {
+            actorNode.put("agency", actor.agency());
+        }
+        fields.apply(payload);
+        byte[] bytes = CanonicalJson.canonicalize(payload);
+        CmsSigner signer = actor.kind() == ActorKind.SYSTEM ? signers.system() : signers.agency(tenant, actor.agency());
+        byte[] signature = signer.sign(bytes);
+        SignedPayload signed = new SignedPayload(
+                Base64.getEncoder().encodeToString(bytes),
+                Base64.getEncoder().encodeToString(signature),
+                encode(signer.chain()));
+        intake.consumeNonce(nonce, tenant, dialogueId, type, DialogueIntake.sha256(bytes, signature), at);
+        commands.sendAndWait(factory.create(signed, at));
+        var last = intake.lastEvent(dialogueId);
+        return new Performed(dialogueId, last.sequence(), last.hash());
+    }
+
+    private static List<String> encode(List<X509Certificate> chain) {
+        return chain.stream()
+                .map(certificate -> {
+                    try {
+                        return Base64.getEncoder().encodeToString(certificate.getEncoded());
+                    } catch (CertificateEncodingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+}

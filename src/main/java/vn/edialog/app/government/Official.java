@@ -1,0 +1,19 @@
+package vn.edialog.app.government;
+
+import vn.edialog.command.dialogue.api.Actor;
+import vn.edialog.command.dialogue.api.ActorKind;
+
+/**
+ * The logged-in official on whose behalf the server signs a government action with the agency's key.
+ *
+ * @param userId the official's account (a Camunda user id)
+ * @param name display name, recorded in the event
+ * @param tenant the province the official works for
+ * @param agency the agency code acted for
+ */
+public record Official(String userId, String name, String tenant, String agency) {
+
+    public Actor actor() {
+        return new Actor(ActorKind.OFFICIAL, userId, name, agency);
+    }
+}

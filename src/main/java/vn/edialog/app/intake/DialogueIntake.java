@@ -1,0 +1,283 @@
+package vn.edialog.app.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.edialog.app.tenant.Tenants;
+import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.command.dialogue.api.Actor;
+import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.AskDialogueCommand;
+import vn.edialog.command.dialogue.api.Attachment;
+import vn.edialog.command.dialogue.api.ProvideClarificationCommand;
+import vn.edialog.command.dialogue.api.RateSatisfactionCommand;
+import vn.edialog.command.dialogue.api.ReopenDialogueCommand;
+import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.signature.Envelope;
+import vn.edialog.command.signature.EnvelopeVerifier;
+import vn.edialog.command.signature.SignerIdentity;
+import vn.edialog.command.signature.VerifiedEnvelope;
+import vn.edialog.command.tenant.Tenant;
+
+/**
+ * Accepts the signed commands of businesses and citizens. Everything happens in one transaction: the signature is
+ * verified, the nonce consumed, the tracking code allocated, the command handled and its event appended; a refusal at
+ * any step rolls all of it back, so a refused command changes nothing.
+ */
+@Service
+public class DialogueIntake {
+
+    /** Working days the moderator has to triage a new or reopened dialogue (the processes' DMN refines this). */
+    static final int TRIAGE_WORKING_DAYS = 2;
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final EnvelopeVerifier verifier;
+    private final Tenants tenants;
+    private final NonceRegistry nonces;
+    private final TrackingCodes trackingCodes;
+    private final Receipts receipts;
+    private final CommandGateway commands;
+    private final JdbcClient jdbc;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    DialogueIntake(
+            EnvelopeVerifier verifier,
+            Tenants tenants,
+            NonceRegistry nonces,
+            TrackingCodes trackingCodes,
+            Receipts receipts,
+            CommandGateway commands,
+            JdbcClient jdbc,
+            WorkingDayCalendar calendar,
+            Clock clock) {
+        this.verifier = verifier;
+        this.tenants = tenants;
+        this.nonces = nonces;
+        this.trackingCodes = trackingCodes;
+        this.receipts = receipts;
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** What the sender gets back: the dialogue, its tracking code and the signed receipt. */
+    public record Accepted(
+            UUID dialogueId,
+            String trackingCode,
+            long sequence,
+            String eventHash,
+            Instant receivedAt,
+            Envelope receipt) {}
+
+    /**
+     * Verifies and handles one envelope.
+     *
+     * @param expectedType the command type the endpoint takes ({@code ask}, {@code clarify}, {@code rate}, {@code
+     *     reopen})
+     * @param pathDialogueId the dialogue named by the URL, or {@code null} for an ask
+     */
+    @Transactional
+    public Accepted accept(String expectedType, UUID pathDialogueId, Envelope envelope) {
+        VerifiedEnvelope verified = verifier.verify(envelope);
+        Instant receivedAt = clock.instant();
+        if (!expectedType.equals(verified.type())) {
+            throw IntakeRefusal.badPayload(
+                    "This endpoint takes '" + expectedType + "' payloads, not '" + verified.type() + "'");
+        }
+        if (pathDialogueId != null && !pathDialogueId.equals(verified.dialogueId())) {
+            throw IntakeRefusal.badPayload("The payload's dialogueId does not match the dialogue of the URL");
+        }
+        Tenant tenant =
+                tenants.find(verified.tenant()).orElseThrow(() -> IntakeRefusal.unknownTenant(verified.tenant()));
+        Actor actor = asker(verified.signer());
+        UUID dialogueId = verified.dialogueId();
+        String envelopeSha256 = sha256(verified.payloadBytes(), verified.signatureBytes());
+        if (!nonces.consume(verified.nonce(), tenant.code(), dialogueId, expectedType, envelopeSha256, receivedAt)) {
+            throw IntakeRefusal.replayedNonce(verified.nonce());
+        }
+        if (!"ask".equals(expectedType)) {
+            String owner =
+                    trackingCodes.tenantOf(dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
+            if (!owner.equals(tenant.code())) {
+                throw IntakeRefusal.unknownDialogue(dialogueId);
+            }
+        } else if (trackingCodes.tenantOf(dialogueId).isPresent()) {
+            throw new IntakeRefusal(
+                    org.springframework.http.HttpStatus.CONFLICT,
+                    "conflict",
+                    "The dialogue already exists",
+                    "A dialogue with id " + dialogueId + " already exists");
+        }
+        SignedPayload signed = signedPayload(verified);
+        JsonNode payload = verified.payload();
+        String trackingCode;
+        switch (expectedType) {
+            case "ask" -> {
+                String topic = Payloads.text(payload, "topic", 100);
+                if (tenant.topics().stream().noneMatch(t -> t.code().equals(topic))) {
+                    throw IntakeRefusal.unknownTopic(tenant.code(), topic);
+                }
+                String subject = Payloads.text(payload, "subject", 300);
+                String body = Payloads.text(payload, "body", 20_000);
+                boolean confidential = Payloads.bool(payload, "confidential", false);
+                List<Attachment> attachments = Payloads.array(payload, "attachments", 20).stream()
+                        .map(DialogueIntake::attachment)
+                        .toList();
+                trackingCode = trackingCodes.allocate(tenant.code(), dialogueId, receivedAt);
+                commands.sendAndWait(new AskDialogueCommand(
+                        dialogueId,
+                        tenant.code(),
+                        trackingCode,
+                        topic,
+                        subject,
+                        body,
+                        confidential,
+                        attachments,
+                        tenant.moderatorAgency(),
+                        calendar.dueAt(receivedAt, TRIAGE_WORKING_DAYS),
+                        actor,
+                        receivedAt,
+                        signed));
+            }
+            case "clarify" -> {
+                trackingCode = trackingCodes.codeOf(dialogueId).orElseThrow();
+                commands.sendAndWait(new ProvideClarificationCommand(
+                        dialogueId, Payloads.text(payload, "text", 20_000), actor, receivedAt, signed));
+            }
+            case "rate" -> {
+                trackingCode = trackingCodes.codeOf(dialogueId).orElseThrow();
+                commands.sendAndWait(new RateSatisfactionCommand(
+                        dialogueId,
+                        Payloads.integer(payload, "rating", 1, 5),
+                        Payloads.optionalText(payload, "comment", 2_000).orElse(null),
+                        actor,
+                        receivedAt,
+                        signed));
+            }
+            case "reopen" -> {
+                trackingCode = trackingCodes.codeOf(dialogueId).orElseThrow();
+                commands.sendAndWait(new ReopenDialogueCommand(
+                        dialogueId,
+                        Payloads.text(payload, "reason", 5_000),
+                        calendar.dueAt(receivedAt, TRIAGE_WORKING_DAYS),
+                        actor,
+                        receivedAt,
+                        signed));
+            }
+            default -> throw new IllegalArgumentException("Unknown command type " + expectedType);
+        }
+        // The event was appended in this transaction: read its sequence and chain hash for the receipt.
+        StoredEvent last = lastEvent(dialogueId);
+        Envelope receipt = receipts.sign(
+                tenant.code(),
+                dialogueId,
+                trackingCode,
+                expectedType,
+                envelopeSha256,
+                receivedAt,
+                last.sequence(),
+                last.hash());
+        return new Accepted(dialogueId, trackingCode, last.sequence(), last.hash(), receivedAt, receipt);
+    }
+
+    /** The sequence number and chain hash of a dialogue's last stored event. */
+    public record StoredEvent(long sequence, String hash) {}
+
+    /** The last event of a dialogue, as stored (also inside the transaction that appended it). */
+    public StoredEvent lastEvent(UUID dialogueId) {
+        return jdbc.sql(
+                        """
+                        select sequencenumber, convert_from(payload, 'UTF8')::jsonb -> 'evidence' ->> 'hash' as hash
+                        from domainevententry where aggregateidentifier = :id
+                        order by sequencenumber desc limit 1
+                        """)
+                .param("id", dialogueId.toString())
+                .query((rows, n) -> new StoredEvent(rows.getLong(1), rows.getString(2)))
+                .single();
+    }
+
+    /** The tenant a dialogue belongs to. */
+    public java.util.Optional<String> tenantOf(UUID dialogueId) {
+        return trackingCodes.tenantOf(dialogueId);
+    }
+
+    /** Consumes a nonce for a server-signed action; a collision means a replay and refuses the action. */
+    public void consumeNonce(
+            UUID nonce, String tenant, UUID dialogueId, String type, String envelopeSha256, Instant at) {
+        if (!nonces.consume(nonce, tenant, dialogueId, type, envelopeSha256, at)) {
+            throw IntakeRefusal.replayedNonce(nonce);
+        }
+    }
+
+    /** The asker is the certificate's subject: a business by its tax code, a citizen by the ID number. */
+    static Actor asker(SignerIdentity signer) {
+        ActorKind kind =
+                switch (signer.scheme()) {
+                    case MST -> ActorKind.BUSINESS;
+                    case CCCD, CMND -> ActorKind.CITIZEN;
+                    case MNS -> throw IntakeRefusal.identityMismatch(
+                            "An agency certificate (" + signer.id() + ") cannot act as a business or citizen");
+                };
+        String name =
+                kind == ActorKind.BUSINESS && signer.organization() != null ? signer.organization() : signer.name();
+        return new Actor(kind, signer.id(), name, null);
+    }
+
+    static SignedPayload signedPayload(VerifiedEnvelope verified) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        List<String> chain = verified.chain().stream()
+                .map(certificate -> {
+                    try {
+                        return base64.encodeToString(certificate.getEncoded());
+                    } catch (java.security.cert.CertificateEncodingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+        return new SignedPayload(
+                base64.encodeToString(verified.payloadBytes()),
+                base64.encodeToString(verified.signatureBytes()),
+                chain);
+    }
+
+    private static Attachment attachment(JsonNode node) {
+        if (!node.isObject()) {
+            throw IntakeRefusal.badPayload("Each attachment must be an object");
+        }
+        String sha256 = Payloads.text(node, "sha256", 64);
+        if (!SHA256_HEX.matcher(sha256).matches()) {
+            throw IntakeRefusal.badPayload("An attachment's sha256 must be 64 lowercase hex digits");
+        }
+        return new Attachment(
+                Payloads.text(node, "name", 255),
+                Payloads.text(node, "mediaType", 255),
+                Payloads.integer(node, "size", 0, Integer.MAX_VALUE),
+                sha256);
+    }
+
+    /** SHA-256 over the payload bytes then the signature bytes: names the exact envelope accepted. */
+    public static String sha256(byte[] payload, byte[] signature) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(payload);
+            digest.update(signature);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

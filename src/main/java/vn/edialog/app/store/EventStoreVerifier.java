@@ -1,0 +1,221 @@
+package vn.edialog.app.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import vn.edialog.command.dialogue.api.Evidence;
+import vn.edialog.command.dialogue.api.EvidenceChain;
+import vn.edialog.command.dialogue.api.SignedPayload;
+
+/**
+ * Re-verifies the whole event store offline: for every stored event, in the order it was stored, the signature over
+ * its signed bytes, that the event says what was signed, that it links to the previous event of its dialogue, and
+ * that no event of a dialogue is missing. Reports the first break.
+ */
+public final class EventStoreVerifier {
+
+    /** Checks one signature over the signed bytes; returns a problem, or empty when it verifies. */
+    @FunctionalInterface
+    public interface SignatureCheck {
+        Optional<String> problem(byte[] payload, byte[] signature, List<X509Certificate> chain);
+    }
+
+    /** Where the store first stops being trustworthy. */
+    public record Break(long globalIndex, String dialogueId, long sequence, String eventType, String reason) {
+        @Override
+        public String toString() {
+            return "event #" + globalIndex + " (dialogue " + dialogueId + ", sequence " + sequence + ", " + eventType
+                    + "): " + reason;
+        }
+    }
+
+    /** The outcome: how much was verified and the first break, if any. */
+    public record Report(long events, int dialogues, Optional<Break> firstBreak) {
+        public boolean intact() {
+            return firstBreak.isEmpty();
+        }
+    }
+
+    /** Fields of a payload that describe the envelope rather than the action: not repeated in the event. */
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("type", "nonce", "signedAt");
+
+    private final ObjectMapper json;
+    private final SignatureCheck signatures;
+
+    public EventStoreVerifier(ObjectMapper json, SignatureCheck signatures) {
+        this.json = json;
+        this.signatures = signatures;
+    }
+
+    public Report verify(DataSource dataSource, LongConsumer progress) throws SQLException {
+        record Tip(long sequence, String hash) {}
+        Map<String, Tip> tips = new HashMap<>();
+        long count = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // lets PostgreSQL stream the rows with the fetch size
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select globalindex, aggregateidentifier, sequencenumber, payloadtype, payload"
+                            + " from domainevententry order by globalindex")) {
+                query.setFetchSize(500);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        long globalIndex = rows.getLong(1);
+                        String dialogueId = rows.getString(2);
+                        long sequence = rows.getLong(3);
+                        String type = simpleName(rows.getString(4));
+                        Tip tip = tips.get(dialogueId);
+                        long expectedSequence = tip == null ? 0 : tip.sequence() + 1;
+                        String previousHash = tip == null ? EvidenceChain.GENESIS : tip.hash();
+                        Checked checked = sequence != expectedSequence
+                                ? Checked.broken("expected sequence " + expectedSequence + ": an event is missing")
+                                : check(dialogueId, previousHash, rows.getBytes(5));
+                        if (checked.problem() != null) {
+                            return new Report(
+                                    count,
+                                    tips.size(),
+                                    Optional.of(new Break(globalIndex, dialogueId, sequence, type, checked.problem())));
+                        }
+                        tips.put(dialogueId, new Tip(sequence, checked.hash()));
+                        count++;
+                        if (progress != null) {
+                            progress.accept(count);
+                        }
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        return new Report(count, tips.size(), Optional.empty());
+    }
+
+    private record Checked(String problem, String hash) {
+        static Checked broken(String problem) {
+            return new Checked(problem, null);
+        }
+    }
+
+    private Checked check(String dialogueId, String previousHash, byte[] storedEvent) {
+        JsonNode event;
+        Evidence evidence;
+        try {
+            event = json.readTree(storedEvent);
+            evidence = json.treeToValue(event.get("evidence"), Evidence.class);
+        } catch (Exception e) {
+            return Checked.broken("the stored event has no readable evidence: " + e.getMessage());
+        }
+        if (evidence == null || evidence.signed() == null) {
+            return Checked.broken("the stored event has no evidence");
+        }
+        if (!previousHash.equals(evidence.previousHash())) {
+            return Checked.broken("it does not link to the previous event of its dialogue");
+        }
+        String hash;
+        try {
+            hash = EvidenceChain.hash(previousHash, evidence.signed());
+        } catch (IllegalArgumentException e) {
+            return Checked.broken("its evidence is malformed: " + e.getMessage());
+        }
+        if (!hash.equals(evidence.hash())) {
+            return Checked.broken("its chain hash does not match its signed bytes and signature");
+        }
+        SignedPayload signed = evidence.signed();
+        byte[] payloadBytes = Base64.getDecoder().decode(signed.payload());
+        byte[] signature = Base64.getDecoder().decode(signed.signature());
+        List<X509Certificate> chain;
+        try {
+            chain = certificates(signed.chain());
+        } catch (CertificateException e) {
+            return Checked.broken("its certificate chain is unreadable: " + e.getMessage());
+        }
+        Optional<String> signatureProblem = signatures.problem(payloadBytes, signature, chain);
+        if (signatureProblem.isPresent()) {
+            return Checked.broken("its signature does not verify: " + signatureProblem.get());
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(payloadBytes);
+        } catch (Exception e) {
+            return Checked.broken("its signed bytes are not JSON");
+        }
+        if (!dialogueId.equals(payload.path("dialogueId").asText())) {
+            return Checked.broken(
+                    "it was signed for dialogue " + payload.path("dialogueId").asText());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = payload.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (ENVELOPE_FIELDS.contains(field.getKey()) || !event.has(field.getKey())) {
+                continue;
+            }
+            if (!sameValue(field.getValue(), event.get(field.getKey()))) {
+                return Checked.broken("its field '" + field.getKey() + "' differs from what was signed");
+            }
+        }
+        return new Checked(null, hash);
+    }
+
+    /** JSON equality, except that two texts that are the same instant in different notations are equal. */
+    private static boolean sameValue(JsonNode signed, JsonNode stored) {
+        if (signed.equals(stored)) {
+            return true;
+        }
+        if (signed.isTextual() && stored.isTextual()) {
+            try {
+                return Instant.parse(signed.asText()).equals(Instant.parse(stored.asText()));
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        if (signed.isObject() && stored.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = signed.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!stored.has(field.getKey()) || !sameValue(field.getValue(), stored.get(field.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (signed.isArray() && stored.isArray() && signed.size() == stored.size()) {
+            for (int i = 0; i < signed.size(); i++) {
+                if (!sameValue(signed.get(i), stored.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static List<X509Certificate> certificates(List<String> chain) throws CertificateException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (String encoded : chain == null ? List.<String>of() : chain) {
+            certificates.add((X509Certificate) factory.generateCertificate(
+                    new ByteArrayInputStream(Base64.getDecoder().decode(encoded))));
+        }
+        return certificates;
+    }
+
+    private static String simpleName(String payloadType) {
+        return payloadType == null ? "?" : payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    }
+}
