@@ -1,6 +1,8 @@
 package vn.edialog.app;
 
+import java.sql.SQLException;
 import java.time.Clock;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +24,27 @@ class AppConfiguration {
     @Bean
     WorkingDayCalendar workingDayCalendar() {
         return WorkingDayCalendar.weekendsOnly();
+    }
+
+    /**
+     * Recognises PostgreSQL's unique violation (SQLState 23505) anywhere in the cause chain, including the next
+     * exception of a failed batch. Axon then reports a lost race on an aggregate's sequence number as a {@code
+     * ConcurrencyException} (answered 409) instead of a generic event store failure.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql) {
+                    for (SQLException next = sql; next != null; next = next.getNextException()) {
+                        if ("23505".equals(next.getSQLState())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        };
     }
 
     /** The Dialogue aggregate, event-sourced from the JDBC event store; its class stays package-private. */

@@ -70,17 +70,7 @@ final class VerifyStoreCommand implements Callable<Integer> {
                 .run()) {
             Set<TrustAnchor> anchors = anchors(context);
             ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-            CmsSignatureVerifier cms = new CmsSignatureVerifier();
-            EventStoreVerifier verifier = new EventStoreVerifier(mapper, (payload, signature, chain) -> {
-                Instant signedAt = signedAt(mapper, payload);
-                var result = cms.verify(
-                        signature,
-                        Optional.of(payload),
-                        VerificationContext.of(anchors, signedAt).withUntrusted(chain));
-                return result.valid()
-                        ? Optional.empty()
-                        : Optional.of(result.reason().code() + ": " + result.detail());
-            });
+            EventStoreVerifier verifier = new EventStoreVerifier(mapper, EventStoreVerifier.cmsCheck(anchors));
             EventStoreVerifier.Report report = verifier.verify(context.getBean(DataSource.class), null);
             if (json) {
                 var node = mapper.createObjectNode()
@@ -120,14 +110,5 @@ final class VerifyStoreCommand implements Callable<Integer> {
                     "no trust anchors configured: give --trust FILE or EDIALOG_PKI_TRUST_ANCHORS");
         }
         return TrustAnchors.anchorsOf(certificates);
-    }
-
-    private static Instant signedAt(ObjectMapper mapper, byte[] payload) {
-        try {
-            JsonNode node = mapper.readTree(payload);
-            return Instant.parse(node.path("signedAt").asText());
-        } catch (Exception e) {
-            return Instant.now();
-        }
     }
 }

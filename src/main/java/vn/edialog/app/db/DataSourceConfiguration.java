@@ -31,6 +31,9 @@ public class DataSourceConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("edialog");
         config.setMaximumPoolSize(properties.poolSizeOrDefault());
+        if (properties.connectionTimeout() != null) {
+            config.setConnectionTimeout(properties.connectionTimeout().toMillis());
+        }
         if (properties.embedded()) {
             EmbeddedDatabase database = embedded.getObject();
             config.setJdbcUrl(database.jdbcUrl(EmbeddedDatabase.DATABASE));

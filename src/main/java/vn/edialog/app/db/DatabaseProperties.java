@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param user login role ({@code EDIALOG_DB_USER})
  * @param password password ({@code EDIALOG_DB_PASSWORD})
  * @param poolSize maximum connections of this node
+ * @param connectionTimeout how long to wait for a connection before failing
  */
 @ConfigurationProperties("edialog.db")
-public record DatabaseProperties(String url, String user, String password, Integer poolSize) {
+public record DatabaseProperties(
+        String url, String user, String password, Integer poolSize, java.time.Duration connectionTimeout) {
 
     public boolean embedded() {
         return url == null || url.isBlank();

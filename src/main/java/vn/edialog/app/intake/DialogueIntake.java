@@ -92,6 +92,7 @@ public class DialogueIntake {
      */
     @Transactional
     public Accepted accept(String expectedType, UUID pathDialogueId, Envelope envelope) {
+        refuseUnknownTenant(envelope);
         VerifiedEnvelope verified = verifier.verify(envelope);
         Instant receivedAt = clock.instant();
         if (!expectedType.equals(verified.type())) {
@@ -222,6 +223,26 @@ public class DialogueIntake {
             throw IntakeRefusal.replayedNonce(nonce);
         }
     }
+
+    /**
+     * The payload's tenant chooses the trust anchors, so an unknown tenant would read as "untrusted": name the real
+     * problem first. Anything unreadable here is left for the verifier to refuse with its precise reason.
+     */
+    private void refuseUnknownTenant(Envelope envelope) {
+        String tenant;
+        try {
+            byte[] bytes = Base64.getDecoder().decode(envelope.payload());
+            tenant = bytes.length > 1_000_000 ? null : TENANT_READER.readTree(bytes).path("tenant").textValue();
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return;
+        }
+        if (tenant != null && tenants.find(tenant).isEmpty()) {
+            throw IntakeRefusal.unknownTenant(tenant);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TENANT_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The asker is the certificate's subject: a business by its tax code, a citizen by the ID number. */
     static Actor asker(SignerIdentity signer) {

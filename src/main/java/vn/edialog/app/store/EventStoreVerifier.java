@@ -55,6 +55,30 @@ public final class EventStoreVerifier {
         }
     }
 
+    /**
+     * The product's check of a stored signature: the CMS signature over the signed bytes with the product's algorithm
+     * policy, and the stored chain's path to the trust anchors as it was when signed (the payload's signedAt).
+     * Revocation was checked when the envelope was accepted and is not re-checked here.
+     */
+    public static SignatureCheck cmsCheck(Set<java.security.cert.TrustAnchor> anchors) {
+        vn.edialog.command.signature.CmsSignatureVerifier cms = new vn.edialog.command.signature.CmsSignatureVerifier();
+        ObjectMapper mapper = new ObjectMapper();
+        return (payload, signature, chain) -> {
+            Instant signedAt;
+            try {
+                signedAt = java.time.OffsetDateTime.parse(mapper.readTree(payload).path("signedAt").asText())
+                        .toInstant();
+            } catch (Exception e) {
+                return Optional.of("the signed payload has no readable signedAt");
+            }
+            var result = cms.verify(
+                    signature,
+                    Optional.of(payload),
+                    vn.edialog.command.signature.VerificationContext.of(anchors, signedAt).withUntrusted(chain));
+            return result.valid() ? Optional.empty() : Optional.of(result.reason().code() + ": " + result.detail());
+        };
+    }
+
     /** Fields of a payload that describe the envelope rather than the action: not repeated in the event. */
     private static final Set<String> ENVELOPE_FIELDS = Set.of("type", "nonce", "signedAt");
 

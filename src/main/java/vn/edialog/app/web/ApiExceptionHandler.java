@@ -6,7 +6,15 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -22,9 +30,11 @@ import vn.edialog.command.signature.SignatureRefusal;
 
 /** Maps every refusal to an RFC 9457 problem detail with a stable type; nothing was stored when one is returned. */
 @RestControllerAdvice
-class ApiExceptionHandler {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
 
     @ExceptionHandler(SignatureRefusal.class)
     ProblemDetail signature(SignatureRefusal refusal) {
@@ -84,27 +94,35 @@ class ApiExceptionHandler {
         throw e;
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof IntakeRefusal refusal) {
-                return intake(refusal);
+                return problem(intake(refusal));
             }
         }
-        return Problems.of(
+        return problem(Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "bad-encoding",
                 "The request is not a signed envelope",
-                "The body must be a JSON object {\"payload\": base64, \"signature\": base64}");
+                "The body must be a JSON object {\"payload\": base64, \"signature\": base64}"));
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.of(
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.of(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "bad-encoding",
                 "Unsupported media type",
-                "Send the envelope as application/json");
+                "Send the envelope as application/json"));
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -118,10 +136,7 @@ class ApiExceptionHandler {
 
     /** Anything unforeseen: logged in full, answered without internals. The transaction was rolled back. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) throws Exception {
-        if (e instanceof org.springframework.web.ErrorResponse) {
-            throw e; // Spring's own 4xx (unknown route, wrong method, ...) keep their status
-        }
+    ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure", e);
         return Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
