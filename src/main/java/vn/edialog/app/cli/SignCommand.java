@@ -33,21 +33,36 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, description = "PKCS#12 file with the signing key and its chain")
     Path key;
 
-    @Option(
-            names = "--password-env",
-            required = true,
-            description = "Name of the environment variable holding the PKCS#12 password")
-    String passwordEnv;
+    @picocli.CommandLine.ArgGroup(multiplicity = "1")
+    Password password;
+
+    /** Where the PKCS#12 password comes from: never from the command line itself, which other users can see. */
+    static final class Password {
+        @Option(names = "--password-env", description = "Name of the environment variable holding the password")
+        String environmentVariable;
+
+        @Option(names = "--password-file", description = "File whose first line is the password")
+        Path file;
+
+        char[] read() {
+            if (file != null) {
+                String text = new String(Inputs.read(file), java.nio.charset.StandardCharsets.UTF_8);
+                return text.lines().findFirst().orElse("").toCharArray();
+            }
+            String value = System.getenv(environmentVariable);
+            if (value == null) {
+                throw new Inputs.UnusableInput("the environment variable " + environmentVariable + " is not set");
+            }
+            return value.toCharArray();
+        }
+    }
 
     @Option(names = "--payload", required = true, description = "The payload, a JSON object")
     Path payload;
 
     @Override
     public Integer call() throws Exception {
-        String password = System.getenv(passwordEnv);
-        if (password == null) {
-            throw new Inputs.UnusableInput("the environment variable " + passwordEnv + " is not set");
-        }
+        char[] secret = password.read();
         ObjectMapper json = new ObjectMapper();
         JsonNode tree;
         try {
@@ -72,7 +87,7 @@ final class SignCommand implements Callable<Integer> {
         }
         CmsSigner signer;
         try {
-            signer = KeyStoreSigner.fromPkcs12(key, password.toCharArray());
+            signer = KeyStoreSigner.fromPkcs12(key, secret);
         } catch (RuntimeException e) {
             Inputs.read(key);
             throw new Inputs.UnusableInput("cannot use the key in " + key + ": " + Cli.message(e));

@@ -35,9 +35,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param dataDirectory the cluster's folder, or {@code null} for a throw-away one
      */
     public static EmbeddedDatabase start(Path dataDirectory) {
+        return start(dataDirectory, false);
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param dataDirectory the cluster's folder, or {@code null} for a throw-away one
+     * @param stopAtJvmExit whether zonky's own shutdown hook stops it; the server instead closes it as the last bean
+     *     of its Spring context, after Axon and Camunda have let go of their connections
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, boolean stopAtJvmExit) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(stopAtJvmExit)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
                     .setLocaleConfig("encoding", "UTF8")

@@ -1,0 +1,123 @@
+package vn.edialog.app.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.edialog.app.support.Api;
+
+/**
+ * Boots the packaged jar exactly as the README's run command does (no configuration, embedded PostgreSQL and demo
+ * PKI under ./data), takes one dialogue through it with a demo business key and the jar's own {@code sign} command,
+ * stops it, and re-verifies the persisted store with {@code verify-store}.
+ */
+class EmbeddedDefaultSmokeIT {
+
+    private static final Path JAR = Path.of("target", "edialog.jar").toAbsolutePath();
+
+    private Process server;
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    @Test
+    void theJarRunsOnItsEmbeddedDefaultAndTakesADialogue() throws Exception {
+        assertThat(JAR).as("run after 'package'").exists();
+        Path workDir = Files.createTempDirectory("edialog-smoke");
+        Path log = workDir.resolve("server.log");
+        int port = freePort();
+
+        server = java(workDir, Map.of("SERVER_PORT", String.valueOf(port)), log).start();
+        Api api = new Api(port);
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            assertThat(server.isAlive()).as("server exited:%n%s", tail(log)).isTrue();
+            try {
+                return api.get("/actuator/health").status() == 200;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        assertThat(Files.readString(log)).contains("eDialog is ready", "PKCS#12 password for every demo key");
+
+        Path pki = workDir.resolve("data/pki");
+        String password = Files.readString(pki.resolve("password.txt")).strip();
+        UUID dialogueId = UUID.randomUUID();
+        Path payload = workDir.resolve("ask.json");
+        Files.writeString(
+                payload,
+                """
+                {"type": "ask", "tenant": "demo", "dialogueId": "%s",
+                 "topic": "thu-tuc-thue", "subject": "Hoàn thuế giá trị gia tăng",
+                 "body": "Doanh nghiệp xuất khẩu cần hồ sơ gì để được hoàn thuế GTGT?"}
+                """
+                        .formatted(dialogueId));
+        Path envelope = workDir.resolve("envelope.json");
+        Process sign = java(workDir, Map.of("P12_PASSWORD", password), envelope, "sign", "--key",
+                        pki.resolve("business-0101234567.p12").toString(), "--password-env", "P12_PASSWORD",
+                        "--payload", payload.toString())
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        assertThat(sign.waitFor()).as(tail(log)).isZero();
+
+        Api.Response accepted = api.post("/api/v1/dialogues", Files.readString(envelope));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        String trackingCode = accepted.json().path("trackingCode").asText();
+        assertThat(trackingCode).startsWith("DEMO-");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/tracking/" + trackingCode).json().path("status").asText())
+                .isEqualTo("AWAITING_TRIAGE"));
+
+        server.destroy();
+        assertThat(server.waitFor()).as(tail(log)).isIn(0, 143);
+
+        Path report = workDir.resolve("verify-store.txt");
+        Process verify = java(workDir, Map.of(), report, "verify-store").start();
+        assertThat(verify.waitFor()).as(Files.readString(report)).isZero();
+        assertThat(Files.readString(report)).contains("VALID: 1 events of 1 dialogues");
+    }
+
+    private static ProcessBuilder java(Path workDir, Map<String, String> env, Path output, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().remove("EDIALOG_DB_URL");
+        builder.environment().remove("SPRING_PROFILES_ACTIVE");
+        builder.environment().putAll(env);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        if (args.length == 0) {
+            builder.redirectErrorStream(true);
+        }
+        return builder;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
