@@ -1,0 +1,88 @@
+package vn.edialog.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md §2: dependencies point one way, {@code src → query, processes → command} and {@code processes → bpmn};
+ * the write side knows no framework but Axon's annotations, and nothing but the application knows the web.
+ */
+class ModuleBoundariesTest {
+
+    private static final JavaClasses ALL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.edialog");
+
+    @Test
+    void theCommandSideDependsOnNoOtherModule() {
+        noClasses()
+                .that()
+                .resideInAPackage("vn.edialog.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("vn.edialog.query..", "vn.edialog.processes..", "vn.edialog.app..")
+                .check(ALL);
+    }
+
+    @Test
+    void theCommandSideUsesNoSpringCamundaJdbcOrWeb() {
+        noClasses()
+                .that()
+                .resideInAPackage("vn.edialog.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "org.camunda..", "java.sql..", "javax.sql..", "jakarta.servlet..")
+                .check(ALL);
+    }
+
+    @Test
+    void theReadSideKnowsNeitherProcessesNorTheApplication() {
+        noClasses()
+                .that()
+                .resideInAPackage("vn.edialog.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("vn.edialog.processes..", "vn.edialog.app..", "org.camunda..")
+                .check(ALL);
+    }
+
+    @Test
+    void processesKnowNeitherTheReadSideNorTheApplication() {
+        noClasses()
+                .that()
+                .resideInAPackage("vn.edialog.processes..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("vn.edialog.query..", "vn.edialog.app..")
+                .allowEmptyShould(true)
+                .check(ALL);
+    }
+
+    @Test
+    void theReadAndProcessSidesSpeakOnlyTheCommandSidesPublishedLanguage() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("vn.edialog.query..", "vn.edialog.processes..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("vn.edialog.command.dialogue")
+                .allowEmptyShould(true)
+                .check(ALL);
+    }
+
+    @Test
+    void onlyTheApplicationTouchesTheWeb() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("vn.edialog.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
+                .check(ALL);
+    }
+}
