@@ -1,6 +1,5 @@
 package vn.edialog.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
@@ -8,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -29,10 +26,8 @@ import picocli.CommandLine.Spec;
 import vn.edialog.app.db.DataSourceConfiguration;
 import vn.edialog.app.pki.PkiProperties;
 import vn.edialog.app.store.EventStoreVerifier;
-import vn.edialog.command.signature.CmsSignatureVerifier;
 import vn.edialog.command.signature.PemFiles;
 import vn.edialog.command.signature.TrustAnchors;
-import vn.edialog.command.signature.VerificationContext;
 
 /**
  * {@code verify-store}: re-verifies every stored event (signature, signed fields, hash link, no gaps) against the

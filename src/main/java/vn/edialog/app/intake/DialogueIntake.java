@@ -232,7 +232,9 @@ public class DialogueIntake {
         String tenant;
         try {
             byte[] bytes = Base64.getDecoder().decode(envelope.payload());
-            tenant = bytes.length > 1_000_000 ? null : TENANT_READER.readTree(bytes).path("tenant").textValue();
+            tenant = bytes.length > 1_000_000
+                    ? null
+                    : TENANT_READER.readTree(bytes).path("tenant").textValue();
         } catch (IllegalArgumentException | java.io.IOException e) {
             return;
         }

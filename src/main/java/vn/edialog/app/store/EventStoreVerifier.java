@@ -66,7 +66,8 @@ public final class EventStoreVerifier {
         return (payload, signature, chain) -> {
             Instant signedAt;
             try {
-                signedAt = java.time.OffsetDateTime.parse(mapper.readTree(payload).path("signedAt").asText())
+                signedAt = java.time.OffsetDateTime.parse(
+                                mapper.readTree(payload).path("signedAt").asText())
                         .toInstant();
             } catch (Exception e) {
                 return Optional.of("the signed payload has no readable signedAt");
@@ -74,8 +75,11 @@ public final class EventStoreVerifier {
             var result = cms.verify(
                     signature,
                     Optional.of(payload),
-                    vn.edialog.command.signature.VerificationContext.of(anchors, signedAt).withUntrusted(chain));
-            return result.valid() ? Optional.empty() : Optional.of(result.reason().code() + ": " + result.detail());
+                    vn.edialog.command.signature.VerificationContext.of(anchors, signedAt)
+                            .withUntrusted(chain));
+            return result.valid()
+                    ? Optional.empty()
+                    : Optional.of(result.reason().code() + ": " + result.detail());
         };
     }
 

@@ -68,22 +68,36 @@ class CliTest {
 
     @Test
     void signPrintsAnEnvelopeThatTheProductVerifies() throws Exception {
-        Path payload = write("ask.json", Envelopes.utf8("""
+        Path payload = write(
+                "ask.json",
+                Envelopes.utf8(
+                        """
                 {"type": "ask", "tenant": "demo", "dialogueId": "%s", "topic": "thu-tuc-thue",
                  "subject": "Hoàn thuế", "body": "Hồ sơ hoàn thuế gồm những gì?"}
-                """.formatted(UUID.randomUUID())));
+                """
+                                .formatted(UUID.randomUUID())));
         Path password = write("password.txt", Envelopes.utf8(TestPkiFiles.PASSWORD + "\n"));
 
-        Run run = run("sign", "--key", path("business-" + TestPki.BUSINESS_MST + ".p12"), "--password-file",
-                password.toString(), "--payload", payload.toString());
+        Run run = run(
+                "sign",
+                "--key",
+                path("business-" + TestPki.BUSINESS_MST + ".p12"),
+                "--password-file",
+                password.toString(),
+                "--payload",
+                payload.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).contains("added nonce", "added signedAt");
         byte[] bytes = Base64.getDecoder().decode(run.json().path("payload").asText());
-        byte[] signature = Base64.getDecoder().decode(run.json().path("signature").asText());
+        byte[] signature =
+                Base64.getDecoder().decode(run.json().path("signature").asText());
         assertThat(CanonicalJson.canonicalize(Envelopes.JSON.readTree(bytes))).isEqualTo(bytes);
-        var verified = new CmsSignatureVerifier().verify(
-                signature, Optional.of(bytes), VerificationContext.of(Set.of(PKI.trustAnchor()), Instant.now()));
+        var verified = new CmsSignatureVerifier()
+                .verify(
+                        signature,
+                        Optional.of(bytes),
+                        VerificationContext.of(Set.of(PKI.trustAnchor()), Instant.now()));
         assertThat(verified.valid()).as(verified.detail()).isTrue();
         assertThat(verified.identity().id()).isEqualTo("MST:" + TestPki.BUSINESS_MST);
     }
@@ -92,8 +106,14 @@ class CliTest {
     void signWithAWrongPasswordIsUnusableInput() throws Exception {
         Path payload = write("p.json", Envelopes.utf8("{\"type\":\"ask\"}"));
         Path password = write("password.txt", Envelopes.utf8("wrong"));
-        Run run = run("sign", "--key", path("business-" + TestPki.BUSINESS_MST + ".p12"), "--password-file",
-                password.toString(), "--payload", payload.toString());
+        Run run = run(
+                "sign",
+                "--key",
+                path("business-" + TestPki.BUSINESS_MST + ".p12"),
+                "--password-file",
+                password.toString(),
+                "--payload",
+                payload.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("cannot use the key");
         assertThat(run.out()).isEmpty();
@@ -103,8 +123,14 @@ class CliTest {
     void signRefusesAPayloadThatIsNotAJsonObject() throws Exception {
         Path payload = write("p.json", Envelopes.utf8("[1, 2]"));
         Path password = write("password.txt", Envelopes.utf8(TestPkiFiles.PASSWORD));
-        Run run = run("sign", "--key", path("business-" + TestPki.BUSINESS_MST + ".p12"), "--password-file",
-                password.toString(), "--payload", payload.toString());
+        Run run = run(
+                "sign",
+                "--key",
+                path("business-" + TestPki.BUSINESS_MST + ".p12"),
+                "--password-file",
+                password.toString(),
+                "--payload",
+                payload.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("must hold a JSON object");
     }
@@ -126,8 +152,18 @@ class CliTest {
     void aValidDetachedSignatureVerifiesWithExitCodeZero() throws Exception {
         byte[] content = Envelopes.utf8("Nội dung đã ký");
         Path signature = detachedSignature(PKI.business(), content);
-        Run run = run(concat(new String[] {"signature", "verify", "--signature", signature.toString(), "--content",
-                write("content.txt", content).toString(), "--trust", path("root.pem")}, crlArgs()));
+        Run run = run(concat(
+                new String[] {
+                    "signature",
+                    "verify",
+                    "--signature",
+                    signature.toString(),
+                    "--content",
+                    write("content.txt", content).toString(),
+                    "--trust",
+                    path("root.pem")
+                },
+                crlArgs()));
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).startsWith("VALID").contains("MST:" + TestPki.BUSINESS_MST);
     }
@@ -135,8 +171,16 @@ class CliTest {
     @Test
     void changedContentIsInvalidWithExitCodeOneAndAJsonReason() throws Exception {
         Path signature = detachedSignature(PKI.business(), Envelopes.utf8("bản gốc"));
-        Run run = run("signature", "verify", "--signature", signature.toString(), "--content",
-                write("content.txt", Envelopes.utf8("bản đã sửa")).toString(), "--trust", path("root.pem"), "--json");
+        Run run = run(
+                "signature",
+                "verify",
+                "--signature",
+                signature.toString(),
+                "--content",
+                write("content.txt", Envelopes.utf8("bản đã sửa")).toString(),
+                "--trust",
+                path("root.pem"),
+                "--json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("valid").asBoolean()).isFalse();
         assertThat(run.json().path("reason").asText()).isEqualTo("bad-signature");
@@ -146,8 +190,19 @@ class CliTest {
     void aRevokedSignerIsInvalidWhenItsCrlIsGiven() throws Exception {
         byte[] content = Envelopes.utf8("x");
         Path signature = detachedSignature(PKI.revoked(), content);
-        Run run = run(concat(new String[] {"signature", "verify", "--signature", signature.toString(), "--content",
-                write("c", content).toString(), "--trust", path("root.pem"), "--json"}, crlArgs()));
+        Run run = run(concat(
+                new String[] {
+                    "signature",
+                    "verify",
+                    "--signature",
+                    signature.toString(),
+                    "--content",
+                    write("c", content).toString(),
+                    "--trust",
+                    path("root.pem"),
+                    "--json"
+                },
+                crlArgs()));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("reason").asText()).isEqualTo("revoked");
     }
@@ -156,15 +211,26 @@ class CliTest {
     void aSignatureIsVerifiedAtTheGivenInstant() throws Exception {
         byte[] content = Envelopes.utf8("x");
         Path signature = detachedSignature(PKI.business(), content);
-        Run run = run("signature", "verify", "--signature", signature.toString(), "--content",
-                write("c", content).toString(), "--trust", path("root.pem"), "--at", "2199-01-01T00:00:00Z", "--json");
+        Run run = run(
+                "signature",
+                "verify",
+                "--signature",
+                signature.toString(),
+                "--content",
+                write("c", content).toString(),
+                "--trust",
+                path("root.pem"),
+                "--at",
+                "2199-01-01T00:00:00Z",
+                "--json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("reason").asText()).isEqualTo("expired");
     }
 
     @Test
     void aMissingSignatureFileIsUnusableInput() {
-        Run run = run("signature", "verify", "--signature", dir.resolve("none.p7s").toString(), "--trust", path("root.pem"));
+        Run run = run(
+                "signature", "verify", "--signature", dir.resolve("none.p7s").toString(), "--trust", path("root.pem"));
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no such file");
     }
@@ -173,7 +239,13 @@ class CliTest {
     void verifyingWithoutAnyTrustAnchorIsUnusableInput() throws Exception {
         byte[] content = Envelopes.utf8("x");
         Path signature = detachedSignature(PKI.business(), content);
-        Run run = run("signature", "verify", "--signature", signature.toString(), "--content", write("c", content).toString());
+        Run run = run(
+                "signature",
+                "verify",
+                "--signature",
+                signature.toString(),
+                "--content",
+                write("c", content).toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no trust anchors");
     }
@@ -181,7 +253,15 @@ class CliTest {
     @Test
     void aBadInstantIsUnusableInput() throws Exception {
         Path signature = detachedSignature(PKI.business(), Envelopes.utf8("x"));
-        Run run = run("signature", "verify", "--signature", signature.toString(), "--trust", path("root.pem"), "--at", "yesterday");
+        Run run = run(
+                "signature",
+                "verify",
+                "--signature",
+                signature.toString(),
+                "--trust",
+                path("root.pem"),
+                "--at",
+                "yesterday");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("RFC 3339");
     }
@@ -189,21 +269,43 @@ class CliTest {
     // ---------------------------------------------------------------- certs check
 
     private Path certificate(Credential credential) throws Exception {
-        return write("cert.pem", PemFiles.toPem(java.util.List.of(credential.certificate())).getBytes(StandardCharsets.US_ASCII));
+        return write(
+                "cert.pem",
+                PemFiles.toPem(java.util.List.of(credential.certificate())).getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
     void aBusinessCertificateChecksOutWithItsCaAndCrls() throws Exception {
-        Run run = run(concat(new String[] {"certs", "check", "--cert", certificate(PKI.business()).toString(),
-                "--untrusted", path("public-ca.pem"), "--trust", path("root.pem")}, crlArgs()));
+        Run run = run(concat(
+                new String[] {
+                    "certs",
+                    "check",
+                    "--cert",
+                    certificate(PKI.business()).toString(),
+                    "--untrusted",
+                    path("public-ca.pem"),
+                    "--trust",
+                    path("root.pem")
+                },
+                crlArgs()));
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).contains("VALID", "path:");
     }
 
     @Test
     void givenCrlsMustCoverEveryCertificateOfThePath() throws Exception {
-        Run run = run("certs", "check", "--cert", certificate(PKI.business()).toString(), "--untrusted",
-                path("public-ca.pem"), "--trust", path("root.pem"), "--crl", path("public-ca.crl"), "--json");
+        Run run = run(
+                "certs",
+                "check",
+                "--cert",
+                certificate(PKI.business()).toString(),
+                "--untrusted",
+                path("public-ca.pem"),
+                "--trust",
+                path("root.pem"),
+                "--crl",
+                path("public-ca.crl"),
+                "--json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("reason").asText()).isEqualTo("revocation-unknown");
     }
@@ -211,10 +313,27 @@ class CliTest {
     @Test
     void aCertificateWithoutSigningKeyUsagePassesRfc5280ButNotTheProductProfile() throws Exception {
         Path cert = certificate(PKI.keyEnciphermentOnly());
-        Run rfc = run("certs", "check", "--cert", cert.toString(), "--untrusted", path("public-ca.pem"), "--trust",
-                path("root.pem"), "--profile", "rfc5280");
-        Run product = run("certs", "check", "--cert", cert.toString(), "--untrusted", path("public-ca.pem"), "--trust",
-                path("root.pem"), "--json");
+        Run rfc = run(
+                "certs",
+                "check",
+                "--cert",
+                cert.toString(),
+                "--untrusted",
+                path("public-ca.pem"),
+                "--trust",
+                path("root.pem"),
+                "--profile",
+                "rfc5280");
+        Run product = run(
+                "certs",
+                "check",
+                "--cert",
+                cert.toString(),
+                "--untrusted",
+                path("public-ca.pem"),
+                "--trust",
+                path("root.pem"),
+                "--json");
         assertThat(rfc.exit()).as(rfc.out()).isZero();
         assertThat(product.exit()).isEqualTo(1);
         assertThat(product.json().path("reason").asText()).isEqualTo("key-usage");
@@ -222,31 +341,53 @@ class CliTest {
 
     @Test
     void anExpiredCertificateIsInvalid() throws Exception {
-        Run run = run("certs", "check", "--cert", certificate(PKI.expired()).toString(), "--untrusted",
-                path("public-ca.pem"), "--trust", path("root.pem"), "--json");
+        Run run = run(
+                "certs",
+                "check",
+                "--cert",
+                certificate(PKI.expired()).toString(),
+                "--untrusted",
+                path("public-ca.pem"),
+                "--trust",
+                path("root.pem"),
+                "--json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("reason").asText()).isEqualTo("expired");
     }
 
     @Test
     void aCertificateFromAnotherRootIsUntrusted() throws Exception {
-        Run run = run("certs", "check", "--cert", certificate(PKI.business()).toString(), "--trust",
-                path("official-ca.pem"), "--json");
+        Run run = run(
+                "certs",
+                "check",
+                "--cert",
+                certificate(PKI.business()).toString(),
+                "--trust",
+                path("official-ca.pem"),
+                "--json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("reason").asText()).isEqualTo("untrusted");
     }
 
     @Test
     void anUnknownProfileIsUnusableInput() throws Exception {
-        Run run = run("certs", "check", "--cert", certificate(PKI.business()).toString(), "--trust", path("root.pem"),
-                "--profile", "x509");
+        Run run = run(
+                "certs",
+                "check",
+                "--cert",
+                certificate(PKI.business()).toString(),
+                "--trust",
+                path("root.pem"),
+                "--profile",
+                "x509");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--profile must be edialog or rfc5280");
     }
 
     @Test
     void aFileWithoutCertificatesIsUnusableInput() throws Exception {
-        Run run = run("certs", "check", "--cert", write("empty.pem", new byte[0]).toString(), "--trust", path("root.pem"));
+        Run run = run(
+                "certs", "check", "--cert", write("empty.pem", new byte[0]).toString(), "--trust", path("root.pem"));
         assertThat(run.exit()).isEqualTo(2);
     }
 
@@ -285,5 +426,4 @@ class CliTest {
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
-
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -82,17 +81,26 @@ class DialogueLifecycleIT {
         assertThat(body.path("trackingCode").asText()).matches("DEMO-\\d{4}-\\d{6}");
         assertThat(body.path("sequence").asLong()).isZero();
 
-        byte[] receipt = Base64.getDecoder().decode(body.path("receipt").path("payload").asText());
-        byte[] signature = Base64.getDecoder().decode(body.path("receipt").path("signature").asText());
+        byte[] receipt =
+                Base64.getDecoder().decode(body.path("receipt").path("payload").asText());
+        byte[] signature = Base64.getDecoder()
+                .decode(body.path("receipt").path("signature").asText());
         var verified = new CmsSignatureVerifier()
-                .verify(signature, Optional.of(receipt), VerificationContext.of(Set.of(PKI.trustAnchor()), Instant.now()));
+                .verify(
+                        signature,
+                        Optional.of(receipt),
+                        VerificationContext.of(Set.of(PKI.trustAnchor()), Instant.now()));
         assertThat(verified.valid()).as(verified.detail()).isTrue();
         assertThat(verified.identity().id()).isEqualTo("MNS:" + TestPki.SYSTEM_MNS);
         JsonNode statement = Envelopes.JSON.readTree(receipt);
         assertThat(statement.path("type").asText()).isEqualTo("receipt");
-        assertThat(statement.path("trackingCode").asText()).isEqualTo(body.path("trackingCode").asText());
-        assertThat(statement.path("eventHash").asText()).isEqualTo(body.path("eventHash").asText());
-        assertThat(CanonicalJson.canonicalize(statement)).as("the receipt is canonical JSON").isEqualTo(receipt);
+        assertThat(statement.path("trackingCode").asText())
+                .isEqualTo(body.path("trackingCode").asText());
+        assertThat(statement.path("eventHash").asText())
+                .isEqualTo(body.path("eventHash").asText());
+        assertThat(CanonicalJson.canonicalize(statement))
+                .as("the receipt is canonical JSON")
+                .isEqualTo(receipt);
     }
 
     @Test
@@ -110,7 +118,9 @@ class DialogueLifecycleIT {
 
         var rated = api.post(
                 "/api/v1/dialogues/" + id + "/ratings",
-                Envelopes.signed(PKI.business(), Envelopes.base("rate", id).put("rating", 5).put("comment", "Rõ ràng")));
+                Envelopes.signed(
+                        PKI.business(),
+                        Envelopes.base("rate", id).put("rating", 5).put("comment", "Rõ ràng")));
         assertThat(rated.status()).as(rated.body()).isEqualTo(201);
         assertThat(rated.json().path("sequence").asLong()).isEqualTo(5);
 
@@ -123,7 +133,8 @@ class DialogueLifecycleIT {
         assertThat(reopened.status()).as(reopened.body()).isEqualTo(201);
         awaitStatus(id, "AWAITING_TRIAGE", "ubnd");
 
-        var byCode = api.get("/api/v1/tracking/" + api.get("/api/v1/dialogues/" + id).json().path("trackingCode").asText());
+        var byCode = api.get("/api/v1/tracking/"
+                + api.get("/api/v1/dialogues/" + id).json().path("trackingCode").asText());
         assertThat(byCode.json().path("dialogueId").asText()).isEqualTo(id.toString());
     }
 
@@ -153,18 +164,34 @@ class DialogueLifecycleIT {
         Files.write(payload, CanonicalJson.canonicalize(Envelopes.ask(UUID.randomUUID())));
         Path pki = TestPkiFiles.directory();
         Process openssl = new ProcessBuilder(
-                        "openssl", "cms", "-sign", "-binary", "-cades", "-outform", "DER", "-md", "sha256",
-                        "-signer", pki.resolve("business-" + TestPki.BUSINESS_MST + ".pem").toString(),
-                        "-inkey", pki.resolve("business-" + TestPki.BUSINESS_MST + ".key.pem").toString(),
-                        "-certfile", pki.resolve("public-ca.pem").toString(),
-                        "-in", payload.toString(), "-out", dir.resolve("sig.der").toString())
+                        "openssl",
+                        "cms",
+                        "-sign",
+                        "-binary",
+                        "-cades",
+                        "-outform",
+                        "DER",
+                        "-md",
+                        "sha256",
+                        "-signer",
+                        pki.resolve("business-" + TestPki.BUSINESS_MST + ".pem").toString(),
+                        "-inkey",
+                        pki.resolve("business-" + TestPki.BUSINESS_MST + ".key.pem")
+                                .toString(),
+                        "-certfile",
+                        pki.resolve("public-ca.pem").toString(),
+                        "-in",
+                        payload.toString(),
+                        "-out",
+                        dir.resolve("sig.der").toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(openssl.getInputStream().readAllBytes());
         assertThat(openssl.waitFor()).as(output).isZero();
 
         var response = api.post(
-                "/api/v1/dialogues", Envelopes.body(Files.readAllBytes(payload), Files.readAllBytes(dir.resolve("sig.der"))));
+                "/api/v1/dialogues",
+                Envelopes.body(Files.readAllBytes(payload), Files.readAllBytes(dir.resolve("sig.der"))));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
@@ -185,15 +212,16 @@ class DialogueLifecycleIT {
                 insert.setString(3, Instant.now().toString());
                 insert.executeUpdate();
             }
-            String envelope = Envelopes.signed(PKI.business(), Envelopes.base("rate", id).put("rating", 4));
+            String envelope =
+                    Envelopes.signed(PKI.business(), Envelopes.base("rate", id).put("rating", 4));
             CompletableFuture<Api.Response> pending =
                     CompletableFuture.supplyAsync(() -> api.post("/api/v1/dialogues/" + id + "/ratings", envelope));
             // Wait until the command blocks on the event store's unique (aggregate, sequence) index...
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
-                            .query(Long.class)
-                            .single()
-                    > 0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+                                    .query(Long.class)
+                                    .single()
+                            > 0);
             rival.commit(); // ...then let the rival win.
             Api.Response response = pending.get();
             assertThat(response.status()).as(response.body()).isEqualTo(409);
@@ -242,7 +270,8 @@ class DialogueLifecycleIT {
     }
 
     private void setPayload(UUID id, long sequence, byte[] payload) {
-        jdbc.sql("update domainevententry set payload = :payload where aggregateidentifier = :id and sequencenumber = :seq")
+        jdbc.sql(
+                        "update domainevententry set payload = :payload where aggregateidentifier = :id and sequencenumber = :seq")
                 .param("payload", payload)
                 .param("id", id.toString())
                 .param("seq", sequence)
@@ -250,7 +279,9 @@ class DialogueLifecycleIT {
     }
 
     private long eventCount() {
-        return jdbc.sql("select count(*) from domainevententry").query(Long.class).single();
+        return jdbc.sql("select count(*) from domainevententry")
+                .query(Long.class)
+                .single();
     }
 
     private void awaitStatus(UUID id, String status, String agency) {
@@ -260,5 +291,4 @@ class DialogueLifecycleIT {
             assertThat(summary.path("handlingAgency").asText()).isEqualTo(agency);
         });
     }
-
 }

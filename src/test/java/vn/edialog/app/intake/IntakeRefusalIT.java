@@ -49,8 +49,12 @@ class IntakeRefusalIT {
 
     private Counts counts() {
         return new Counts(
-                jdbc.sql("select count(*) from domainevententry").query(Long.class).single(),
-                jdbc.sql("select count(*) from accepted_nonce").query(Long.class).single(),
+                jdbc.sql("select count(*) from domainevententry")
+                        .query(Long.class)
+                        .single(),
+                jdbc.sql("select count(*) from accepted_nonce")
+                        .query(Long.class)
+                        .single(),
                 jdbc.sql("select count(*) from tracking_code").query(Long.class).single());
     }
 
@@ -89,7 +93,9 @@ class IntakeRefusalIT {
     void aPayloadNotInCanonicalFormIsRefused() {
         byte[] pretty = Envelopes.utf8(Envelopes.ask(UUID.randomUUID()).toPrettyString());
         assertRefused(
-                api.post("/api/v1/dialogues", Envelopes.body(pretty, PKI.business().signer().sign(pretty))),
+                api.post(
+                        "/api/v1/dialogues",
+                        Envelopes.body(pretty, PKI.business().signer().sign(pretty))),
                 400,
                 "not-canonical");
     }
@@ -98,7 +104,9 @@ class IntakeRefusalIT {
     void aPayloadWithDuplicateKeysIsRefused() {
         String canonical = new String(CanonicalJson.canonicalize(Envelopes.ask(UUID.randomUUID())));
         byte[] duplicated = Envelopes.utf8(canonical.replace("{\"body\"", "{\"body\":\"x\",\"body\""));
-        var response = api.post("/api/v1/dialogues", Envelopes.body(duplicated, PKI.business().signer().sign(duplicated)));
+        var response = api.post(
+                "/api/v1/dialogues",
+                Envelopes.body(duplicated, PKI.business().signer().sign(duplicated)));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.problemType()).isIn("urn:edialog:problem:bad-payload", "urn:edialog:problem:not-canonical");
         assertThat(counts()).isEqualTo(before);
@@ -123,7 +131,9 @@ class IntakeRefusalIT {
         byte[] payload = CanonicalJson.canonicalize(Envelopes.ask(UUID.randomUUID()));
         byte[] other = CanonicalJson.canonicalize(Envelopes.ask(UUID.randomUUID()));
         assertRefused(
-                api.post("/api/v1/dialogues", Envelopes.body(payload, PKI.business().signer().sign(other))),
+                api.post(
+                        "/api/v1/dialogues",
+                        Envelopes.body(payload, PKI.business().signer().sign(other))),
                 422,
                 "bad-signature");
     }
@@ -157,7 +167,12 @@ class IntakeRefusalIT {
     @Test
     void aSigningTimeAnHourOldIsRefusedAsSkew() {
         ObjectNode payload = Envelopes.ask(UUID.randomUUID())
-                .put("signedAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+                .put(
+                        "signedAt",
+                        Instant.now()
+                                .minus(1, ChronoUnit.HOURS)
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString());
         assertRefused(ask(PKI.business(), payload), 422, "skew");
     }
 
@@ -192,7 +207,8 @@ class IntakeRefusalIT {
         ObjectNode first = Envelopes.ask(UUID.randomUUID());
         assertThat(ask(PKI.business(), first).status()).isEqualTo(201);
         before = counts();
-        ObjectNode second = Envelopes.ask(UUID.randomUUID()).put("nonce", first.get("nonce").asText());
+        ObjectNode second =
+                Envelopes.ask(UUID.randomUUID()).put("nonce", first.get("nonce").asText());
         assertRefused(ask(PKI.business(), second), 409, "replayed-nonce");
     }
 
@@ -232,12 +248,14 @@ class IntakeRefusalIT {
 
     @Test
     void anUnknownTopicIsRefused() {
-        assertRefused(ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("topic", "khong-co")), 422, "unknown-topic");
+        assertRefused(
+                ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("topic", "khong-co")), 422, "unknown-topic");
     }
 
     @Test
     void anUnknownTenantIsRefused() {
-        assertRefused(ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("tenant", "atlantis")), 422, "unknown-tenant");
+        assertRefused(
+                ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("tenant", "atlantis")), 422, "unknown-tenant");
     }
 
     @Test
@@ -261,8 +279,10 @@ class IntakeRefusalIT {
     @Test
     void base64OfTheWrongAlphabetIsRefusedAsBadEncoding() {
         byte[] payload = CanonicalJson.canonicalize(Envelopes.ask(UUID.randomUUID()));
-        String urlSafe = Base64.getUrlEncoder().encodeToString(PKI.business().signer().sign(payload));
-        var response = api.post("/api/v1/dialogues", Envelopes.body(Base64.getEncoder().encodeToString(payload), urlSafe + "-_"));
+        String urlSafe =
+                Base64.getUrlEncoder().encodeToString(PKI.business().signer().sign(payload));
+        var response = api.post(
+                "/api/v1/dialogues", Envelopes.body(Base64.getEncoder().encodeToString(payload), urlSafe + "-_"));
         assertRefused(response, 400, "bad-encoding");
     }
 }

@@ -44,14 +44,18 @@ class EmbeddedDefaultSmokeIT {
 
         server = java(workDir, Map.of("SERVER_PORT", String.valueOf(port)), log).start();
         Api api = new Api(port);
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            assertThat(server.isAlive()).as("server exited:%n%s", tail(log)).isTrue();
-            try {
-                return api.get("/actuator/health").status() == 200;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    assertThat(server.isAlive())
+                            .as("server exited:%n%s", tail(log))
+                            .isTrue();
+                    try {
+                        return api.get("/actuator/health").status() == 200;
+                    } catch (RuntimeException notYet) {
+                        return false;
+                    }
+                });
         assertThat(Files.readString(log)).contains("eDialog is ready", "PKCS#12 password for every demo key");
 
         Path pki = workDir.resolve("data/pki");
@@ -67,9 +71,17 @@ class EmbeddedDefaultSmokeIT {
                 """
                         .formatted(dialogueId));
         Path envelope = workDir.resolve("envelope.json");
-        Process sign = java(workDir, Map.of("P12_PASSWORD", password), envelope, "sign", "--key",
-                        pki.resolve("business-0101234567.p12").toString(), "--password-env", "P12_PASSWORD",
-                        "--payload", payload.toString())
+        Process sign = java(
+                        workDir,
+                        Map.of("P12_PASSWORD", password),
+                        envelope,
+                        "sign",
+                        "--key",
+                        pki.resolve("business-0101234567.p12").toString(),
+                        "--password-env",
+                        "P12_PASSWORD",
+                        "--payload",
+                        payload.toString())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         assertThat(sign.waitFor()).as(tail(log)).isZero();
@@ -78,9 +90,12 @@ class EmbeddedDefaultSmokeIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         String trackingCode = accepted.json().path("trackingCode").asText();
         assertThat(trackingCode).startsWith("DEMO-");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        api.get("/api/v1/tracking/" + trackingCode).json().path("status").asText())
-                .isEqualTo("AWAITING_TRIAGE"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/tracking/" + trackingCode)
+                                .json()
+                                .path("status")
+                                .asText())
+                        .isEqualTo("AWAITING_TRIAGE"));
 
         server.destroy();
         assertThat(server.waitFor()).as(tail(log)).isIn(0, 143);
@@ -92,8 +107,8 @@ class EmbeddedDefaultSmokeIT {
     }
 
     private static ProcessBuilder java(Path workDir, Map<String, String> env, Path output, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().remove("EDIALOG_DB_URL");

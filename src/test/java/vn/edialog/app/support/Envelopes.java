@@ -42,7 +42,8 @@ public final class Envelopes {
 
     /** The JSON body for exactly these payload bytes and signature. */
     public static String body(byte[] payload, byte[] signature) {
-        return body(Base64.getEncoder().encodeToString(payload), Base64.getEncoder().encodeToString(signature));
+        return body(
+                Base64.getEncoder().encodeToString(payload), Base64.getEncoder().encodeToString(signature));
     }
 
     public static String body(String payloadBase64, String signatureBase64) {

@@ -36,7 +36,9 @@ public final class TestPkiFiles {
                 Tenant demo = TenantCatalog.demo().tenant("demo").orElseThrow();
                 for (Agency agency : demo.agencies()) {
                     Credential credential = pki.issueAgency(agency.budgetCode(), agency.nameVi());
-                    Files.write(dir.resolve("agency-demo-" + agency.code() + ".p12"), credential.pkcs12(PASSWORD.toCharArray()));
+                    Files.write(
+                            dir.resolve("agency-demo-" + agency.code() + ".p12"),
+                            credential.pkcs12(PASSWORD.toCharArray()));
                     issued.put(agency.code(), credential);
                 }
                 agencies = issued;
@@ -68,11 +70,14 @@ public final class TestPkiFiles {
                                 .map(name -> dir.resolve(name).toString())
                                 .toList()));
         properties.put("edialog.pki.revocation", "require");
-        properties.put("edialog.signing.system.key-store", dir.resolve("system.p12").toString());
+        properties.put(
+                "edialog.signing.system.key-store", dir.resolve("system.p12").toString());
         properties.put("edialog.signing.system.password", PASSWORD);
         for (Agency agency : TenantCatalog.demo().tenant("demo").orElseThrow().agencies()) {
             String prefix = "edialog.signing.agencies.demo." + agency.code() + ".";
-            properties.put(prefix + "key-store", dir.resolve("agency-demo-" + agency.code() + ".p12").toString());
+            properties.put(
+                    prefix + "key-store",
+                    dir.resolve("agency-demo-" + agency.code() + ".p12").toString());
             properties.put(prefix + "password", PASSWORD);
         }
         return properties;
