@@ -5,11 +5,15 @@ import java.time.Clock;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.dialogue.DialogueAggregate;
+import vn.edialog.command.serialization.EventJson;
 
 /** Wires the write side (kept free of Spring) into the application. */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +49,20 @@ class AppConfiguration {
             }
             return false;
         };
+    }
+
+    /** Events are written with the event store's own, fixed JSON mapping (see {@link EventJson}). */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    /** Commands and queries too, so that a command's payload reads like the event it becomes. */
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
     /** The Dialogue aggregate, event-sourced from the JDBC event store; its class stays package-private. */

@@ -104,6 +104,15 @@ class EmbeddedDefaultSmokeIT {
         Process verify = java(workDir, Map.of(), report, "verify-store").start();
         assertThat(verify.waitFor()).as(Files.readString(report)).isZero();
         assertThat(Files.readString(report)).contains("VALID: 1 events of 1 dialogues");
+        deleteRecursively(workDir); // kept when the test fails, for its logs
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static ProcessBuilder java(Path workDir, Map<String, String> env, Path output, String... args) {
