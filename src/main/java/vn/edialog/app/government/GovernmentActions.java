@@ -2,12 +2,8 @@ package vn.edialog.app.government;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -260,25 +256,10 @@ public class GovernmentActions {
         byte[] bytes = CanonicalJson.canonicalize(payload);
         CmsSigner signer = actor.kind() == ActorKind.SYSTEM ? signers.system() : signers.agency(tenant, actor.agency());
         byte[] signature = signer.sign(bytes);
-        SignedPayload signed = new SignedPayload(
-                Base64.getEncoder().encodeToString(bytes),
-                Base64.getEncoder().encodeToString(signature),
-                encode(signer.chain()));
+        SignedPayload signed = SignedPayload.of(bytes, signature, signer.chain());
         intake.consumeNonce(nonce, tenant, dialogueId, type, DialogueIntake.sha256(bytes, signature), at);
         commands.sendAndWait(factory.create(signed, at));
         var last = intake.lastEvent(dialogueId);
         return new Performed(dialogueId, last.sequence(), last.hash());
-    }
-
-    private static List<String> encode(List<X509Certificate> chain) {
-        return chain.stream()
-                .map(certificate -> {
-                    try {
-                        return Base64.getEncoder().encodeToString(certificate.getEncoded());
-                    } catch (CertificateEncodingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
     }
 }

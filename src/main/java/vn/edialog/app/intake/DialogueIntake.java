@@ -1,6 +1,8 @@
 package vn.edialog.app.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -117,11 +120,7 @@ public class DialogueIntake {
                 throw IntakeRefusal.unknownDialogue(dialogueId);
             }
         } else if (trackingCodes.tenantOf(dialogueId).isPresent()) {
-            throw new IntakeRefusal(
-                    org.springframework.http.HttpStatus.CONFLICT,
-                    "conflict",
-                    "The dialogue already exists",
-                    "A dialogue with id " + dialogueId + " already exists");
+            throw IntakeRefusal.dialogueExists(dialogueId);
         }
         SignedPayload signed = signedPayload(verified);
         JsonNode payload = verified.payload();
@@ -212,7 +211,7 @@ public class DialogueIntake {
     }
 
     /** The tenant a dialogue belongs to. */
-    public java.util.Optional<String> tenantOf(UUID dialogueId) {
+    public Optional<String> tenantOf(UUID dialogueId) {
         return trackingCodes.tenantOf(dialogueId);
     }
 
@@ -235,7 +234,7 @@ public class DialogueIntake {
             tenant = bytes.length > 1_000_000
                     ? null
                     : TENANT_READER.readTree(bytes).path("tenant").textValue();
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return;
         }
         if (tenant != null && tenants.find(tenant).isEmpty()) {
@@ -243,8 +242,7 @@ public class DialogueIntake {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper TENANT_READER =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper TENANT_READER = new ObjectMapper();
 
     /** The asker is the certificate's subject: a business by its tax code, a citizen by the ID number. */
     static Actor asker(SignerIdentity signer) {
@@ -261,20 +259,7 @@ public class DialogueIntake {
     }
 
     static SignedPayload signedPayload(VerifiedEnvelope verified) {
-        Base64.Encoder base64 = Base64.getEncoder();
-        List<String> chain = verified.chain().stream()
-                .map(certificate -> {
-                    try {
-                        return base64.encodeToString(certificate.getEncoded());
-                    } catch (java.security.cert.CertificateEncodingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
-        return new SignedPayload(
-                base64.encodeToString(verified.payloadBytes()),
-                base64.encodeToString(verified.signatureBytes()),
-                chain);
+        return SignedPayload.of(verified.payloadBytes(), verified.signatureBytes(), verified.chain());
     }
 
     private static Attachment attachment(JsonNode node) {

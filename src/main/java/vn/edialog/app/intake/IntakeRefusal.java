@@ -29,6 +29,20 @@ public class IntakeRefusal extends RuntimeException {
                 "No tenant has the code '" + tenant + "'");
     }
 
+    /** For reads: the tenant named in the URL does not exist. */
+    public static IntakeRefusal tenantNotFound(String tenant) {
+        return new IntakeRefusal(
+                HttpStatus.NOT_FOUND, "unknown-tenant", "Unknown province", "No tenant has the code '" + tenant + "'");
+    }
+
+    public static IntakeRefusal dialogueExists(Object dialogueId) {
+        return new IntakeRefusal(
+                HttpStatus.CONFLICT,
+                "conflict",
+                "The dialogue already exists",
+                "A dialogue with id " + dialogueId + " already exists");
+    }
+
     public static IntakeRefusal unknownTopic(String tenant, String topic) {
         return new IntakeRefusal(
                 HttpStatus.UNPROCESSABLE_ENTITY,

@@ -1,12 +1,12 @@
 package vn.edialog.app.intake;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.edialog.command.calendar.WorkingDayCalendar;
 
 /**
  * Human tracking codes {@code <TENANT>-<YEAR>-<000001>}: a gap-free sequence per tenant and (Vietnamese) year,
@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TrackingCodes {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private final JdbcClient jdbc;
 
     TrackingCodes(JdbcClient jdbc) {
@@ -24,7 +22,7 @@ class TrackingCodes {
     }
 
     String allocate(String tenant, UUID dialogueId, Instant at) {
-        int year = at.atZone(VIETNAM).getYear();
+        int year = at.atZone(WorkingDayCalendar.VIETNAM).getYear();
         long next = jdbc.sql(
                         """
                         insert into tracking_sequence (tenant, year, last) values (:tenant, :year, 1)

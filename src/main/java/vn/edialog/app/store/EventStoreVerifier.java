@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +25,8 @@ import javax.sql.DataSource;
 import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.serialization.SignedFields;
+import vn.edialog.command.signature.CmsSignatureVerifier;
 
 /**
  * Re-verifies the whole event store offline: for every stored event, in the order it was stored, the signature over
@@ -60,13 +62,13 @@ public final class EventStoreVerifier {
      * policy, and the stored chain's path to the trust anchors as it was when signed (the payload's signedAt).
      * Revocation was checked when the envelope was accepted and is not re-checked here.
      */
-    public static SignatureCheck cmsCheck(Set<java.security.cert.TrustAnchor> anchors) {
-        vn.edialog.command.signature.CmsSignatureVerifier cms = new vn.edialog.command.signature.CmsSignatureVerifier();
+    public static SignatureCheck cmsCheck(Set<TrustAnchor> anchors) {
+        CmsSignatureVerifier cms = new CmsSignatureVerifier();
         ObjectMapper mapper = new ObjectMapper();
         return (payload, signature, chain) -> {
             Instant signedAt;
             try {
-                signedAt = java.time.OffsetDateTime.parse(
+                signedAt = OffsetDateTime.parse(
                                 mapper.readTree(payload).path("signedAt").asText())
                         .toInstant();
             } catch (Exception e) {
@@ -82,9 +84,6 @@ public final class EventStoreVerifier {
                     : Optional.of(result.reason().code() + ": " + result.detail());
         };
     }
-
-    /** Fields of a payload that describe the envelope rather than the action: not repeated in the event. */
-    private static final Set<String> ENVELOPE_FIELDS = Set.of("type", "nonce", "signedAt");
 
     private final ObjectMapper json;
     private final SignatureCheck signatures;
@@ -189,48 +188,11 @@ public final class EventStoreVerifier {
             return Checked.broken(
                     "it was signed for dialogue " + payload.path("dialogueId").asText());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = payload.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (ENVELOPE_FIELDS.contains(field.getKey()) || !event.has(field.getKey())) {
-                continue;
-            }
-            if (!sameValue(field.getValue(), event.get(field.getKey()))) {
-                return Checked.broken("its field '" + field.getKey() + "' differs from what was signed");
-            }
+        Optional<String> mismatch = SignedFields.firstMismatch(payload, event);
+        if (mismatch.isPresent()) {
+            return Checked.broken("its field '" + mismatch.get() + "' differs from what was signed");
         }
         return new Checked(null, hash);
-    }
-
-    /** JSON equality, except that two texts that are the same instant in different notations are equal. */
-    private static boolean sameValue(JsonNode signed, JsonNode stored) {
-        if (signed.equals(stored)) {
-            return true;
-        }
-        if (signed.isTextual() && stored.isTextual()) {
-            try {
-                return Instant.parse(signed.asText()).equals(Instant.parse(stored.asText()));
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-        if (signed.isObject() && stored.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = signed.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!stored.has(field.getKey()) || !sameValue(field.getValue(), stored.get(field.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (signed.isArray() && stored.isArray() && signed.size() == stored.size()) {
-            for (int i = 0; i < signed.size(); i++) {
-                if (!sameValue(signed.get(i), stored.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private static List<X509Certificate> certificates(List<String> chain) throws CertificateException {

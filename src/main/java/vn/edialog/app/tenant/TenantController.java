@@ -37,6 +37,6 @@ class TenantController {
     @GetMapping("/{tenant}/topics")
     @Operation(summary = "List the dialogue topics (forms) of a province")
     List<Topic> topics(@PathVariable String tenant) {
-        return tenants.find(tenant).map(Tenant::topics).orElseThrow(() -> IntakeRefusal.unknownTenant(tenant));
+        return tenants.find(tenant).map(Tenant::topics).orElseThrow(() -> IntakeRefusal.tenantNotFound(tenant));
     }
 }

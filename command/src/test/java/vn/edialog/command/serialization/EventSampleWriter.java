@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
@@ -45,7 +42,6 @@ import vn.edialog.command.pki.Credential;
 import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.signature.CanonicalJson;
-import vn.edialog.command.signature.PemFiles;
 
 /**
  * Writes the stored samples that {@link StoredEventSamplesTest} re-reads: two dialogues whose events cover every event
@@ -365,27 +361,9 @@ public final class EventSampleWriter {
         payload.setAll(fields);
         byte[] bytes = CanonicalJson.canonicalize(payload);
         byte[] signature = signer.signer().sign(bytes);
-        Base64.Encoder base64 = Base64.getEncoder();
-        SignedPayload signed = new SignedPayload(
-                base64.encodeToString(bytes), base64.encodeToString(signature), encode(signer.chain()));
+        SignedPayload signed = SignedPayload.of(bytes, signature, signer.chain());
         Evidence evidence = EvidenceChain.link(previous, signed);
         previous = evidence.hash();
         return evidence;
-    }
-
-    private static List<String> encode(List<X509Certificate> chain) {
-        return chain.stream()
-                .map(c -> {
-                    try {
-                        return Base64.getEncoder().encodeToString(c.getEncoded());
-                    } catch (CertificateEncodingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
-    }
-
-    static String pem(X509Certificate certificate) {
-        return PemFiles.toPem(List.of(certificate));
     }
 }
