@@ -1,11 +1,14 @@
 package vn.edialog.app;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.edialog.app.db.EmbeddedDatabase;
 import vn.edialog.app.pki.DemoPki;
@@ -18,13 +21,22 @@ class StartupMessage {
 
     private final ObjectProvider<DemoPki> demo;
     private final ObjectProvider<EmbeddedDatabase> database;
+    private final IdentityService identity;
+    private final String officialsPassword;
 
-    StartupMessage(ObjectProvider<DemoPki> demo, ObjectProvider<EmbeddedDatabase> database) {
+    StartupMessage(
+            ObjectProvider<DemoPki> demo,
+            ObjectProvider<EmbeddedDatabase> database,
+            IdentityService identity,
+            @Value("${edialog.officials.demo-password:demo}") String officialsPassword) {
         this.demo = demo;
         this.database = database;
+        this.identity = identity;
+        this.officialsPassword = officialsPassword;
     }
 
     @EventListener
+    @Order(10)
     void ready(ApplicationReadyEvent event) {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
             return;
@@ -52,6 +64,17 @@ class StartupMessage {
             pki.askerKeyFiles()
                     .forEach(file ->
                             text.append("    ").append(file.toAbsolutePath()).append('\n'));
+            text.append("  Demo officials (Tasklist), password '")
+                    .append(officialsPassword)
+                    .append("':\n");
+            identity.createUserQuery().orderByUserId().asc().list().stream()
+                    .filter(user -> user.getId().contains("."))
+                    .forEach(user -> text.append("    ")
+                            .append(String.format("%-22s", user.getId()))
+                            .append(user.getFirstName())
+                            .append(", ")
+                            .append(user.getLastName())
+                            .append('\n'));
         });
         log.info(text.toString());
     }
