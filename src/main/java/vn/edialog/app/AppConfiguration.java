@@ -11,12 +11,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.dialogue.DialogueAggregate;
 import vn.edialog.command.serialization.EventJson;
 
 /** Wires the write side (kept free of Spring) into the application. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class AppConfiguration {
 
     @Bean

@@ -35,7 +35,14 @@ class DialogueCommandController {
             @Schema(description = "Base64 of the exact signed bytes: UTF-8 JSON in RFC 8785 canonical form")
                     String payload,
             @Schema(description = "Base64 of a DER CMS SignedData (CAdES-BES), detached, over the payload bytes")
-                    String signature) {}
+                    String signature,
+            @Schema(
+                            description = "Optional, asks only: where to mail the asker. Kept beside the signed record,"
+                                    + " not in it, so that it can be changed or erased")
+                    Contact contact) {}
+
+    @Schema(description = "How to reach the asker")
+    record Contact(@Schema(description = "E-mail address") String email) {}
 
     @Schema(description = "The command was accepted and stored")
     record AcceptedResponse(
@@ -56,25 +63,28 @@ class DialogueCommandController {
                             + " [{name, mediaType, size, sha256}].")
     @ApiResponse(responseCode = "201", description = "Accepted; the receipt is signed by the system key")
     ResponseEntity<AcceptedResponse> ask(@RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept("ask", null, toEnvelope(envelope)));
+        String email = envelope == null || envelope.contact() == null
+                ? null
+                : envelope.contact().email();
+        return accepted(intake.accept("ask", null, toEnvelope(envelope), email));
     }
 
     @PostMapping("/{dialogueId}/clarifications")
     @Operation(summary = "Provide the clarification the moderator or department asked for (type 'clarify', field text)")
     ResponseEntity<AcceptedResponse> clarify(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept("clarify", dialogueId, toEnvelope(envelope)));
+        return accepted(intake.accept("clarify", dialogueId, toEnvelope(envelope), null));
     }
 
     @PostMapping("/{dialogueId}/ratings")
     @Operation(summary = "Rate the answer (type 'rate', fields rating 1..5 and optional comment)")
     ResponseEntity<AcceptedResponse> rate(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept("rate", dialogueId, toEnvelope(envelope)));
+        return accepted(intake.accept("rate", dialogueId, toEnvelope(envelope), null));
     }
 
     @PostMapping("/{dialogueId}/reopenings")
     @Operation(summary = "Reopen a closed dialogue within the allowed window (type 'reopen', field reason)")
     ResponseEntity<AcceptedResponse> reopen(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept("reopen", dialogueId, toEnvelope(envelope)));
+        return accepted(intake.accept("reopen", dialogueId, toEnvelope(envelope), null));
     }
 
     private static Envelope toEnvelope(EnvelopeRequest request) {

@@ -45,6 +45,7 @@ public class DialogueIntake {
     static final int TRIAGE_WORKING_DAYS = 2;
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
 
     private final EnvelopeVerifier verifier;
     private final Tenants tenants;
@@ -92,9 +93,13 @@ public class DialogueIntake {
      * @param expectedType the command type the endpoint takes ({@code ask}, {@code clarify}, {@code rate}, {@code
      *     reopen})
      * @param pathDialogueId the dialogue named by the URL, or {@code null} for an ask
+     * @param contactEmail where to mail the asker (asks only), or {@code null}
      */
     @Transactional
-    public Accepted accept(String expectedType, UUID pathDialogueId, Envelope envelope) {
+    public Accepted accept(String expectedType, UUID pathDialogueId, Envelope envelope, String contactEmail) {
+        if (contactEmail != null && !EMAIL.matcher(contactEmail).matches()) {
+            throw IntakeRefusal.badPayload("contact.email is not an e-mail address");
+        }
         refuseUnknownTenant(envelope);
         VerifiedEnvelope verified = verifier.verify(envelope);
         Instant receivedAt = clock.instant();
@@ -138,6 +143,12 @@ public class DialogueIntake {
                         .map(DialogueIntake::attachment)
                         .toList();
                 trackingCode = trackingCodes.allocate(tenant.code(), dialogueId, receivedAt);
+                if (contactEmail != null) {
+                    jdbc.sql("insert into asker_contact (dialogue_id, email) values (:id, :email)")
+                            .param("id", dialogueId)
+                            .param("email", contactEmail)
+                            .update();
+                }
                 commands.sendAndWait(new AskDialogueCommand(
                         dialogueId,
                         tenant.code(),

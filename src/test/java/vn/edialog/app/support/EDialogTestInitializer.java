@@ -18,6 +18,10 @@ public class EDialogTestInitializer implements ApplicationContextInitializer<Con
         properties.put("edialog.db.password", database.password() == null ? "" : database.password());
         properties.put("edialog.db.connection-timeout", "5s");
         properties.put("edialog.data-dir", "target/test-data");
+        properties.put("edialog.mail.enabled", "true");
+        properties.put("edialog.mail.poll-interval", "200ms");
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(TestMail.port()));
         TestPropertyValues.of(properties).applyTo(context);
     }
 }
