@@ -1,5 +1,6 @@
 package vn.edialog.app;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -8,6 +9,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +29,14 @@ class AppConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * Vietnamese working days: weekends, the decreed public holidays, day swaps and make-up Saturdays (bundled data,
+     * extended or corrected by {@code edialog.calendar.schedule-file}), with the rules of the Labor Code for years
+     * not decreed yet.
+     */
     @Bean
-    WorkingDayCalendar workingDayCalendar() {
-        return WorkingDayCalendar.weekendsOnly();
+    WorkingDayCalendar workingDayCalendar(@Value("${edialog.calendar.schedule-file:}") String scheduleFile) {
+        return WorkingDayCalendar.vietnam(scheduleFile.isBlank() ? null : Path.of(scheduleFile));
     }
 
     /**
