@@ -2,10 +2,10 @@ package vn.edialog.command.tenant;
 
 /**
  * A government agency of a tenant. {@code budgetCode} is its 7-digit budget-relation code (mã QHNS), which its
- * certificate carries as UID {@code MNS:<budgetCode>}; {@code leaderGroup} (optional) is the group escalations go to.
+ * certificate carries as UID {@code MNS:<budgetCode>}. Its officials are the Camunda groups {@code
+ * <tenant>-<code>-moderators|officers|leaders}.
  */
-public record Agency(
-        String code, String budgetCode, String nameVi, String nameEn, AgencyKind kind, String leaderGroup) {
+public record Agency(String code, String budgetCode, String nameVi, String nameEn, AgencyKind kind) {
 
     /** The subject UID that identifies this agency in its certificate. */
     public String certificateUid() {

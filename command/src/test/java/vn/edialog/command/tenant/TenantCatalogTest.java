@@ -156,7 +156,7 @@ class TenantCatalogTest {
                 "Tỉnh Demo",
                 "Demo Province",
                 "ubnd",
-                List.of(new Agency("skhdt", "1000202", "Sở Kế hoạch và Đầu tư", "DPI", AgencyKind.DEPARTMENT, null)),
+                List.of(new Agency("skhdt", "1000202", "Sở Kế hoạch và Đầu tư", "DPI", AgencyKind.DEPARTMENT)),
                 List.of());
         assertThatThrownBy(() -> TenantCatalog.of(List.of(noModerator))).isInstanceOf(InvalidTenantCatalog.class);
     }

@@ -1,0 +1,23 @@
+package vn.edialog.processes.dialogue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records the reminders the process sends. */
+final class RecordingReminders implements DialogueReminders {
+
+    record Reminder(UUID dialogueId, String step, String candidateGroup, Instant dueAt) {}
+
+    private final List<Reminder> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void remind(UUID dialogueId, String step, String candidateGroup, Instant dueAt) {
+        sent.add(new Reminder(dialogueId, step, candidateGroup, dueAt));
+    }
+
+    List<Reminder> sent(UUID dialogueId) {
+        return sent.stream().filter(r -> r.dialogueId().equals(dialogueId)).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package vn.edialog.processes.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.edialog.processes.dialogue.DialogueProcess.*;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RemindersAndEscalationIT extends DialogueProcessTestCase {
+
+    @Test
+    void theTriageReminderFiresAtTheEndOfTheFirstWorkingDayOnceAndRaisesThePriority() {
+        ask();
+
+        advanceTo(vn(2025, 6, 6, 16, 59));
+        assertThat(reminders.sent(dialogue)).isEmpty();
+
+        advanceTo(vn(2025, 6, 7, 9, 0));
+        assertThat(reminders.sent(dialogue))
+                .containsExactly(new RecordingReminders.Reminder(
+                        dialogue, STEP_TRIAGE, "demo-ubnd-moderators", vn(2025, 6, 9, 17, 0)));
+        assertThat(task(TASK_TRIAGE).getPriority()).isEqualTo(REMINDED_PRIORITY);
+        assertThat(calls("escalate")).as("Saturday and Sunday do not count").isEmpty();
+
+        advanceTo(vn(2025, 6, 9, 16, 0));
+        assertThat(reminders.sent(dialogue)).hasSize(1);
+        assertThat(calls("escalate")).isEmpty();
+    }
+
+    @Test
+    void anOverdueTriageIsEscalatedToTheAgencyLeadersThenToTheProvinceLeadership() {
+        ask();
+
+        advanceTo(vn(2025, 6, 9, 17, 1));
+        assertThat(calls("escalate"))
+                .extracting(RecordingDialogueActions.Call::fields)
+                .containsExactly(List.of(STEP_TRIAGE, 1, "demo-ubnd-leaders", vn(2025, 6, 9, 17, 0)));
+        assertThat(task(TASK_TRIAGE)).as("the moderator still owes the triage").isNotNull();
+
+        advanceTo(vn(2025, 6, 11, 16, 59));
+        assertThat(calls("escalate")).hasSize(1);
+
+        advanceTo(vn(2025, 6, 11, 17, 1));
+        assertThat(calls("escalate"))
+                .extracting(RecordingDialogueActions.Call::fields)
+                .containsExactly(
+                        List.of(STEP_TRIAGE, 1, "demo-ubnd-leaders", vn(2025, 6, 9, 17, 0)),
+                        List.of(STEP_TRIAGE, 2, "demo-ubnd-leaders", vn(2025, 6, 9, 17, 0)));
+        assertThat(variable(TRIAGE_ESCALATION_LEVEL)).isEqualTo(2);
+    }
+
+    @Test
+    void anOverdueAnswerIsRemindedThenEscalatedToTheDepartmentLeadersThenToTheProvinceLeadership() {
+        ask();
+        Instant due = forwardNow();
+        assertThat(due).isEqualTo(vn(2025, 6, 19, 17, 0));
+
+        advanceTo(vn(2025, 6, 16, 17, 1));
+        assertThat(reminders.sent(dialogue))
+                .containsExactly(new RecordingReminders.Reminder(dialogue, STEP_ANSWER, "demo-skhdt-officers", due));
+        assertThat(task(TASK_ANSWER_FORWARD).getPriority()).isEqualTo(REMINDED_PRIORITY);
+
+        advanceTo(vn(2025, 6, 19, 17, 1));
+        advanceTo(vn(2025, 6, 23, 17, 1));
+
+        assertThat(calls("escalate"))
+                .extracting(RecordingDialogueActions.Call::fields)
+                .containsExactly(
+                        List.of(STEP_ANSWER, 1, "demo-skhdt-leaders", due),
+                        List.of(STEP_ANSWER, 2, "demo-ubnd-leaders", due));
+    }
+
+    @Test
+    void aStepDoneInTimeIsNeitherRemindedNorEscalated() {
+        ask();
+        forwardNow();
+
+        advanceTo(vn(2025, 6, 12, 9, 0));
+
+        assertThat(reminders.sent(dialogue)).isEmpty();
+        assertThat(calls("escalate")).isEmpty();
+    }
+}

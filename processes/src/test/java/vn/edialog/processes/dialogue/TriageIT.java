@@ -1,0 +1,133 @@
+package vn.edialog.processes.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.edialog.processes.dialogue.DialogueProcess.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import vn.edialog.command.dialogue.api.RejectionReason;
+
+class TriageIT extends DialogueProcessTestCase {
+
+    @Test
+    void aDialogueAskedOpensOneTriageTaskForTheModeratorsWithItsDueAndFollowUpDates() {
+        ask();
+
+        Task triage = task(TASK_TRIAGE);
+        assertThat(triage.getName()).isEqualTo("Phân loại: Thủ tục thành lập chi nhánh — Công ty TNHH An Phát");
+        assertThat(tasks.getIdentityLinksForTask(triage.getId()))
+                .extracting(IdentityLink::getGroupId)
+                .containsExactly("demo-ubnd-moderators");
+        assertThat(triage.getDueDate()).isEqualTo(Date.from(vn(2025, 6, 9, 17, 0)));
+        assertThat(triage.getFollowUpDate()).isEqualTo(Date.from(vn(2025, 6, 6, 17, 0)));
+        assertThat(triage.getPriority()).isEqualTo(50);
+        assertThat(variable(FORWARD_TO)).as("suggested by routing.dmn").isEqualTo("skhdt");
+        assertThat(variable("triageLegalSource").toString()).contains("Nghị định 20/2008/NĐ-CP");
+    }
+
+    @Test
+    void aDialogueAskedTwiceStartsItsProcessOnce() {
+        ask();
+        ask();
+
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(dialogue.toString())
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void forwardingSendsTheCommandAndTheForwardedEventOpensTheDepartmentsTask() {
+        ask();
+
+        Instant dueAt = forwardNow();
+
+        RecordingDialogueActions.Call forward = calls("forward").get(0);
+        assertThat(forward.official()).isEqualTo(new ActingOfficial(MODERATOR, "demo", "ubnd"));
+        assertThat(forward.fields()).containsExactly("skhdt", "Đề nghị Sở trả lời", vn(2025, 6, 19, 17, 0));
+        assertThat(task(TASK_TRIAGE)).isNull();
+        Task answer = task(TASK_ANSWER_FORWARD);
+        assertThat(answer.getName()).isEqualTo("Trả lời: Thủ tục thành lập chi nhánh (DEMO-2025-000123)");
+        assertThat(tasks.getIdentityLinksForTask(answer.getId()))
+                .extracting(IdentityLink::getGroupId)
+                .containsExactly("demo-skhdt-officers");
+        assertThat(answer.getDueDate()).isEqualTo(Date.from(dueAt));
+        assertThat(answer.getFollowUpDate()).isEqualTo(Date.from(vn(2025, 6, 16, 17, 0)));
+        assertThat(variable(DECISION)).as("the form starts empty next time").isNull();
+    }
+
+    @Test
+    void aReturnedForwardComesBackToTriageWithAFreshTriagePeriod() {
+        ask();
+        forwardNow();
+        at(vn(2025, 6, 10, 9, 0));
+
+        complete(TASK_ANSWER_FORWARD, OFFICER, Map.of("decision", "return", "returnReason", "Không thuộc thẩm quyền"));
+        assertThat(calls("returnForward").get(0).fields()).containsExactly("Không thuộc thẩm quyền");
+        bridge.on(Events.returned(dialogue, "skhdt", now()));
+
+        assertThat(task(TASK_ANSWER_FORWARD)).isNull();
+        Task triage = task(TASK_TRIAGE);
+        assertThat(triage.getDueDate()).isEqualTo(Date.from(vn(2025, 6, 12, 17, 0)));
+        assertThat(variable(FORWARD_TO)).isEqualTo("skhdt");
+    }
+
+    @Test
+    void answeringInTriageSendsTheAnswerAndTheAnsweredEventOpensTheRatingWindow() {
+        ask();
+
+        complete(TASK_TRIAGE, MODERATOR, Map.of("decision", "answer", "answer", "Câu trả lời của UBND"));
+        assertThat(calls("answer").get(0).fields()).containsExactly("Câu trả lời của UBND");
+        bridge.on(Events.answered(dialogue, "ubnd", false, vn(2025, 6, 9, 17, 0), now()));
+
+        assertThat(waitingAt()).containsExactly("Gateway_RatingWindow");
+        assertThat(variable(RATING_WINDOW_ENDS_AT)).isEqualTo(Date.from(now().plus(Duration.ofDays(7))));
+    }
+
+    @Test
+    void rejectingSendsTheRejectionAndTheRejectedEventEndsTheProcess() {
+        ask();
+
+        complete(
+                TASK_TRIAGE,
+                MODERATOR,
+                Map.of("decision", "reject", "rejectionCode", "DUPLICATE", "rejectionReason", "Trùng hồ sơ"));
+        assertThat(calls("reject").get(0).fields()).containsExactly(RejectionReason.DUPLICATE, "Trùng hồ sơ");
+        assertThat(waitingAt())
+                .as("the act is done and the stage waits: its outcome event leaves it through a boundary event")
+                .containsExactly("Event_TriageClarificationRequested");
+        bridge.on(Events.rejected(dialogue, now()));
+
+        assertThat(ended()).isTrue();
+    }
+
+    @Test
+    void aDialogueAskedRedeliveredAfterItsProcessEndedStartsNothing() {
+        ask();
+        bridge.on(Events.rejected(dialogue, now()));
+        assertThat(ended()).isTrue();
+
+        ask();
+
+        assertThat(process()).isNull();
+    }
+
+    @Test
+    void eventsNoProcessWaitsForAreIgnored() {
+        UUID unknown = UUID.randomUUID();
+        bridge.on(Events.acknowledged(unknown, "skhdt", now(), now()));
+        bridge.on(Events.rated(unknown, "skhdt", now()));
+        ask();
+
+        bridge.on(Events.acknowledged(dialogue, "skhdt", now(), now()));
+        bridge.on(Events.rated(dialogue, "ubnd", now()));
+
+        assertThat(waitingAt()).contains(TASK_TRIAGE);
+    }
+}

@@ -1,0 +1,87 @@
+package vn.edialog.app.process;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.edialog.app.tenant.Tenants;
+import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.command.tenant.TenantCatalog;
+import vn.edialog.processes.dialogue.CloseDialogue;
+import vn.edialog.processes.dialogue.Deadlines;
+import vn.edialog.processes.dialogue.DepartmentDecision;
+import vn.edialog.processes.dialogue.DialogueActions;
+import vn.edialog.processes.dialogue.DialogueProcessBeans;
+import vn.edialog.processes.dialogue.DialogueProcessBridge;
+import vn.edialog.processes.dialogue.DialogueReminders;
+import vn.edialog.processes.dialogue.EscalateDialogue;
+import vn.edialog.processes.dialogue.ExtensionDecision;
+import vn.edialog.processes.dialogue.PlanDeadlines;
+import vn.edialog.processes.dialogue.ProcessSettings;
+import vn.edialog.processes.dialogue.RemindDialogue;
+import vn.edialog.processes.dialogue.TriageDecision;
+
+/**
+ * The beans {@code dialogue.bpmn} names in its delegate expressions (one per constant of {@link
+ * DialogueProcessBeans}), and the bridge that moves processes with the dialogue's events in its own tracking
+ * processor, whose token commits with the process start or correlation.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProcessConfiguration {
+
+    @Bean
+    ProcessSettings processSettings(@Value("${edialog.processes.reminder-share:0.75}") double reminderShare) {
+        return new ProcessSettings(reminderShare);
+    }
+
+    @Bean
+    Deadlines deadlines(WorkingDayCalendar calendar, ProcessSettings settings) {
+        return new Deadlines(calendar, settings);
+    }
+
+    @Bean
+    TenantCatalog tenantCatalog(Tenants tenants) {
+        return TenantCatalog.of(tenants.all());
+    }
+
+    @Bean
+    DialogueProcessBridge dialogueProcessBridge(RuntimeService runtime, HistoryService history) {
+        return new DialogueProcessBridge(runtime, history);
+    }
+
+    @Bean(DialogueProcessBeans.PLAN_DEADLINES)
+    PlanDeadlines planDeadlines(Deadlines deadlines) {
+        return new PlanDeadlines(deadlines);
+    }
+
+    @Bean(DialogueProcessBeans.REMIND_DIALOGUE)
+    RemindDialogue remindDialogue(DialogueReminders reminders) {
+        return new RemindDialogue(reminders);
+    }
+
+    @Bean(DialogueProcessBeans.ESCALATE_DIALOGUE)
+    EscalateDialogue escalateDialogue(DialogueActions actions) {
+        return new EscalateDialogue(actions);
+    }
+
+    @Bean(DialogueProcessBeans.CLOSE_DIALOGUE)
+    CloseDialogue closeDialogue(DialogueActions actions, Deadlines deadlines) {
+        return new CloseDialogue(actions, deadlines);
+    }
+
+    @Bean(DialogueProcessBeans.TRIAGE_DECISION)
+    TriageDecision triageDecision(DialogueActions actions, Deadlines deadlines, TenantCatalog tenants) {
+        return new TriageDecision(actions, deadlines, tenants);
+    }
+
+    @Bean(DialogueProcessBeans.DEPARTMENT_DECISION)
+    DepartmentDecision departmentDecision(DialogueActions actions, Deadlines deadlines) {
+        return new DepartmentDecision(actions, deadlines);
+    }
+
+    @Bean(DialogueProcessBeans.EXTENSION_DECISION)
+    ExtensionDecision extensionDecision(DialogueActions actions, Deadlines deadlines) {
+        return new ExtensionDecision(actions, deadlines);
+    }
+}
