@@ -71,6 +71,11 @@ public class IntakeRefusal extends RuntimeException {
         return new IntakeRefusal(HttpStatus.FORBIDDEN, "identity-mismatch", "The signer is not the party", detail);
     }
 
+    /** A query parameter that cannot be used (reads). */
+    public static IntakeRefusal badParameter(String detail) {
+        return new IntakeRefusal(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad query parameter", detail);
+    }
+
     public static IntakeRefusal tooLarge(String detail) {
         return new IntakeRefusal(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The request is too large", detail);
     }

@@ -1,0 +1,319 @@
+package vn.edialog.query.inbox;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.AnswerPublished;
+import vn.edialog.command.dialogue.api.ClarificationProvided;
+import vn.edialog.command.dialogue.api.ClarificationRequested;
+import vn.edialog.command.dialogue.api.DeadlineExtended;
+import vn.edialog.command.dialogue.api.DeadlineExtensionRefused;
+import vn.edialog.command.dialogue.api.DeadlineExtensionRequested;
+import vn.edialog.command.dialogue.api.DialogueAnswered;
+import vn.edialog.command.dialogue.api.DialogueAsked;
+import vn.edialog.command.dialogue.api.DialogueClosed;
+import vn.edialog.command.dialogue.api.DialogueEscalated;
+import vn.edialog.command.dialogue.api.DialogueForwarded;
+import vn.edialog.command.dialogue.api.DialogueRejected;
+import vn.edialog.command.dialogue.api.DialogueReopened;
+import vn.edialog.command.dialogue.api.DialogueStatus;
+import vn.edialog.command.dialogue.api.ForwardAcknowledged;
+import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.SatisfactionRated;
+import vn.edialog.query.Page;
+
+/**
+ * Owns {@code inbox_dialogue} and {@code inbox_party}. The status is derived from the events as the aggregate derives
+ * it; every update of a dialogue is guarded by the event's sequence number, and parties are added once (keyed by
+ * tenant, party and dialogue), so redelivery and replay apply nothing twice.
+ */
+@ProcessingGroup(PartyInboxProjection.PROCESSING_GROUP)
+public class PartyInboxProjection {
+
+    public static final String PROCESSING_GROUP = "party-inbox";
+
+    private static final String AGENCY = "AGENCY";
+
+    private final JdbcClient jdbc;
+
+    public PartyInboxProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DialogueAsked e, @SequenceNumber long sequence) {
+        jdbc.sql(
+                        """
+                        insert into inbox_dialogue (dialogue_id, tenant, tracking_code, topic, subject, confidential,
+                            status, moderator_agency, handling_agency, triage_due_at, due_at, last_activity_at,
+                            last_sequence)
+                        values (:id, :tenant, :code, :topic, :subject, :confidential, :status, :moderator, :moderator,
+                            :due, :due, :at, :seq)
+                        on conflict (dialogue_id) do nothing
+                        """)
+                .param("id", e.dialogueId())
+                .param("tenant", e.tenant())
+                .param("code", e.trackingCode())
+                .param("topic", e.topic())
+                .param("subject", e.subject())
+                .param("confidential", e.confidential())
+                .param("status", DialogueStatus.AWAITING_TRIAGE.name())
+                .param("moderator", e.moderatorAgency())
+                .param("due", ts(e.triageDueAt()))
+                .param("at", ts(e.at()))
+                .param("seq", sequence)
+                .update();
+        addParty(e.dialogueId(), e.actor().kind().name(), e.actor().id(), InboxRole.ASKER, e.at());
+        addParty(e.dialogueId(), AGENCY, e.moderatorAgency(), InboxRole.MODERATOR, e.at());
+    }
+
+    @EventHandler
+    void on(ClarificationRequested e, @SequenceNumber long sequence) {
+        update(e.dialogueId(), sequence, e.at(), "status = :status, due_at = :due", s -> s.param(
+                        "status", DialogueStatus.AWAITING_CLARIFICATION.name())
+                .param("due", ts(e.dueAt())));
+    }
+
+    @EventHandler
+    void on(ClarificationProvided e, @SequenceNumber long sequence) {
+        update(
+                e.dialogueId(),
+                sequence,
+                e.at(),
+                "status = :status, due_at = case when :status = 'FORWARDED' then forward_due_at else triage_due_at end",
+                s -> s.param("status", e.resumedStatus().name()));
+    }
+
+    @EventHandler
+    void on(DialogueForwarded e, @SequenceNumber long sequence) {
+        update(
+                e.dialogueId(),
+                sequence,
+                e.at(),
+                "status = :status, handling_agency = :agency, forward_due_at = :due, due_at = :due",
+                s -> s.param("status", DialogueStatus.FORWARDED.name())
+                        .param("agency", e.department())
+                        .param("due", ts(e.dueAt())));
+        addParty(e.dialogueId(), AGENCY, e.department(), InboxRole.DEPARTMENT, e.at());
+    }
+
+    @EventHandler
+    void on(ForwardAcknowledged e, @SequenceNumber long sequence) {
+        touch(e.dialogueId(), sequence, e.at());
+    }
+
+    @EventHandler
+    void on(ForwardReturned e, @SequenceNumber long sequence) {
+        update(
+                e.dialogueId(),
+                sequence,
+                e.at(),
+                "status = :status, handling_agency = moderator_agency, forward_due_at = null, due_at = triage_due_at",
+                s -> s.param("status", DialogueStatus.AWAITING_TRIAGE.name()));
+    }
+
+    @EventHandler
+    void on(DeadlineExtensionRequested e, @SequenceNumber long sequence) {
+        touch(e.dialogueId(), sequence, e.at());
+    }
+
+    @EventHandler
+    void on(DeadlineExtended e, @SequenceNumber long sequence) {
+        update(
+                e.dialogueId(),
+                sequence,
+                e.at(),
+                "forward_due_at = :due, due_at = case when status = 'FORWARDED' then :due else due_at end",
+                s -> s.param("due", ts(e.newDueAt())));
+    }
+
+    @EventHandler
+    void on(DeadlineExtensionRefused e, @SequenceNumber long sequence) {
+        touch(e.dialogueId(), sequence, e.at());
+    }
+
+    @EventHandler
+    void on(DialogueAnswered e, @SequenceNumber long sequence) {
+        update(
+                e.dialogueId(),
+                sequence,
+                e.at(),
+                "status = :status, handling_agency = :agency, forward_due_at = null, due_at = null",
+                s -> s.param("status", DialogueStatus.ANSWERED.name()).param("agency", e.answeringAgency()));
+    }
+
+    @EventHandler
+    void on(AnswerPublished e, @SequenceNumber long sequence) {
+        touch(e.dialogueId(), sequence, e.at());
+    }
+
+    @EventHandler
+    void on(DialogueRejected e, @SequenceNumber long sequence) {
+        update(
+                e.dialogueId(),
+                sequence,
+                e.at(),
+                "status = :status, due_at = null",
+                s -> s.param("status", DialogueStatus.REJECTED.name()));
+    }
+
+    @EventHandler
+    void on(DialogueEscalated e, @SequenceNumber long sequence) {
+        touch(e.dialogueId(), sequence, e.at());
+    }
+
+    @EventHandler
+    void on(SatisfactionRated e, @SequenceNumber long sequence) {
+        touch(e.dialogueId(), sequence, e.at());
+    }
+
+    @EventHandler
+    void on(DialogueReopened e, @SequenceNumber long sequence) {
+        update(
+                e.dialogueId(),
+                sequence,
+                e.at(),
+                "status = :status, handling_agency = moderator_agency, triage_due_at = :due, forward_due_at = null,"
+                        + " due_at = :due",
+                s -> s.param("status", DialogueStatus.AWAITING_TRIAGE.name()).param("due", ts(e.triageDueAt())));
+    }
+
+    @EventHandler
+    void on(DialogueClosed e, @SequenceNumber long sequence) {
+        update(
+                e.dialogueId(),
+                sequence,
+                e.at(),
+                "status = :status, forward_due_at = null, due_at = null",
+                s -> s.param("status", DialogueStatus.CLOSED.name()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from inbox_party").update();
+        jdbc.sql("delete from inbox_dialogue").update();
+    }
+
+    /**
+     * The dialogues the asker ({@code askerKind} BUSINESS or CITIZEN, {@code askerId} such as "MST:0101234567") filed in
+     * {@code tenant}, with one of {@code statuses} (empty for all), latest activity first.
+     */
+    public Page<InboxEntry> askerInbox(
+            String tenant, ActorKind askerKind, String askerId, Set<DialogueStatus> statuses, int page, int size) {
+        if (askerKind != ActorKind.BUSINESS && askerKind != ActorKind.CITIZEN) {
+            throw new IllegalArgumentException("an asker is a business or a citizen: " + askerKind);
+        }
+        return inbox(tenant, askerKind.name(), askerId, statuses, page, size);
+    }
+
+    /**
+     * The dialogues {@code agency} of {@code tenant} moderates or was forwarded, with one of {@code statuses} (empty for
+     * all), latest activity first.
+     */
+    public Page<InboxEntry> agencyInbox(
+            String tenant, String agency, Set<DialogueStatus> statuses, int page, int size) {
+        return inbox(tenant, AGENCY, agency, statuses, page, size);
+    }
+
+    private Page<InboxEntry> inbox(
+            String tenant, String partyKind, String partyId, Set<DialogueStatus> statuses, int page, int size) {
+        if (tenant == null || tenant.isBlank() || partyId == null || partyId.isBlank()) {
+            throw new IllegalArgumentException("tenant and party are required");
+        }
+        Page.check(page, size);
+        String where =
+                """
+                 from inbox_party p join inbox_dialogue d on d.dialogue_id = p.dialogue_id
+                where p.tenant = :tenant and p.party_kind = :kind and p.party_id = :party"""
+                        + (statuses == null || statuses.isEmpty() ? "" : " and d.status in (:statuses)");
+        Collection<String> statusNames = statuses == null
+                ? List.of()
+                : statuses.stream().map(Enum::name).sorted().toList();
+        UnaryOperator<JdbcClient.StatementSpec> bind = s -> {
+            s.param("tenant", tenant).param("kind", partyKind).param("party", partyId);
+            return statusNames.isEmpty() ? s : s.param("statuses", statusNames);
+        };
+        long total = bind.apply(jdbc.sql("select count(*)" + where))
+                .query(Long.class)
+                .single();
+        List<InboxEntry> items = bind.apply(jdbc.sql(
+                        """
+                                select d.dialogue_id, d.tracking_code, d.topic, d.subject, d.confidential, p.role,
+                                    d.status, d.handling_agency, d.due_at, d.last_activity_at,
+                                    case when p.role = 'ASKER' then d.status = 'AWAITING_CLARIFICATION'
+                                         else d.handling_agency = p.party_id
+                                              and d.status in ('AWAITING_TRIAGE', 'FORWARDED') end as awaiting_party
+                                """
+                                + where
+                                + " order by d.last_activity_at desc, d.dialogue_id limit :limit offset :offset"))
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rows, n) -> new InboxEntry(
+                        rows.getObject("dialogue_id", UUID.class),
+                        rows.getString("tracking_code"),
+                        rows.getString("topic"),
+                        rows.getString("subject"),
+                        rows.getBoolean("confidential"),
+                        InboxRole.valueOf(rows.getString("role")),
+                        DialogueStatus.valueOf(rows.getString("status")),
+                        rows.getString("handling_agency"),
+                        instant(rows.getTimestamp("due_at")),
+                        instant(rows.getTimestamp("last_activity_at")),
+                        rows.getBoolean("awaiting_party")))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private void addParty(UUID dialogueId, String partyKind, String partyId, InboxRole role, Instant since) {
+        jdbc.sql(
+                        """
+                        insert into inbox_party (tenant, party_kind, party_id, dialogue_id, role, since_at)
+                        select d.tenant, :kind, :party, d.dialogue_id, :role, :since
+                        from inbox_dialogue d where d.dialogue_id = :id
+                        on conflict (tenant, party_kind, party_id, dialogue_id) do nothing
+                        """)
+                .param("kind", partyKind)
+                .param("party", partyId)
+                .param("role", role.name())
+                .param("since", ts(since))
+                .param("id", dialogueId)
+                .update();
+    }
+
+    private void touch(UUID dialogueId, long sequence, Instant at) {
+        update(dialogueId, sequence, at, null, s -> s);
+    }
+
+    private void update(
+            UUID dialogueId,
+            long sequence,
+            Instant at,
+            String assignments,
+            UnaryOperator<JdbcClient.StatementSpec> params) {
+        params.apply(jdbc.sql("update inbox_dialogue set " + (assignments == null ? "" : assignments + ", ")
+                                + "last_activity_at = :at, last_sequence = :seq"
+                                + " where dialogue_id = :id and last_sequence < :seq")
+                        .param("id", dialogueId)
+                        .param("seq", sequence)
+                        .param("at", ts(at)))
+                .update();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

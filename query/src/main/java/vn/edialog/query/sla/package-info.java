@@ -1,0 +1,5 @@
+/**
+ * SLA facts per handling step (the moderator's triage, each forward to a department) and the management reports
+ * computed only from them: per agency and period, the ranking of agencies and the monthly trend.
+ */
+package vn.edialog.query.sla;

@@ -1,0 +1,254 @@
+package vn.edialog.query.timeline;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.edialog.command.dialogue.api.Actor;
+import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.AnswerPublished;
+import vn.edialog.command.dialogue.api.ClarificationProvided;
+import vn.edialog.command.dialogue.api.ClarificationRequested;
+import vn.edialog.command.dialogue.api.DeadlineExtended;
+import vn.edialog.command.dialogue.api.DeadlineExtensionRefused;
+import vn.edialog.command.dialogue.api.DeadlineExtensionRequested;
+import vn.edialog.command.dialogue.api.DialogueAnswered;
+import vn.edialog.command.dialogue.api.DialogueAsked;
+import vn.edialog.command.dialogue.api.DialogueClosed;
+import vn.edialog.command.dialogue.api.DialogueEscalated;
+import vn.edialog.command.dialogue.api.DialogueForwarded;
+import vn.edialog.command.dialogue.api.DialogueRejected;
+import vn.edialog.command.dialogue.api.DialogueReopened;
+import vn.edialog.command.dialogue.api.Evidence;
+import vn.edialog.command.dialogue.api.ForwardAcknowledged;
+import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.SatisfactionRated;
+
+/**
+ * Owns {@code timeline_event}: one row per event, keyed by (dialogue id, sequence number), so a redelivered or replayed
+ * event inserts nothing. Only the dialogue's first event carries the tenant; later rows copy it from that row, which
+ * the per-dialogue ordering of a tracking processor guarantees is already there.
+ */
+@ProcessingGroup(DialogueTimelineProjection.PROCESSING_GROUP)
+public class DialogueTimelineProjection {
+
+    public static final String PROCESSING_GROUP = "dialogue-timeline";
+
+    private final JdbcClient jdbc;
+
+    public DialogueTimelineProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DialogueAsked e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, e.tenant(), e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(ClarificationRequested e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(ClarificationProvided e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(DialogueForwarded e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(ForwardAcknowledged e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(ForwardReturned e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(DeadlineExtensionRequested e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(DeadlineExtended e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(DeadlineExtensionRefused e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(DialogueAnswered e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(AnswerPublished e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, e.tenant(), e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(DialogueRejected e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(DialogueEscalated e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(SatisfactionRated e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(DialogueReopened e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(DialogueClosed e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from timeline_event").update();
+    }
+
+    /** The events of one dialogue of {@code tenant} in order; empty when there is no such dialogue. */
+    public List<TimelineEntry> timeline(String tenant, UUID dialogueId) {
+        return jdbc.sql(
+                        """
+                        select dialogue_id, sequence, event_type, occurred_at, actor_kind, actor_id, actor_name,
+                            actor_agency, summary_vi, summary_en, previous_hash, hash, signer_subject_cn,
+                            signer_issuer_cn, signer_serial
+                        from timeline_event
+                        where tenant = :tenant and dialogue_id = :id
+                        order by sequence
+                        """)
+                .param("tenant", tenant)
+                .param("id", dialogueId)
+                .query((rows, n) -> new TimelineEntry(
+                        rows.getObject("dialogue_id", UUID.class),
+                        rows.getLong("sequence"),
+                        rows.getString("event_type"),
+                        instant(rows.getTimestamp("occurred_at")),
+                        new Actor(
+                                ActorKind.valueOf(rows.getString("actor_kind")),
+                                rows.getString("actor_id"),
+                                rows.getString("actor_name"),
+                                rows.getString("actor_agency")),
+                        rows.getString("summary_vi"),
+                        rows.getString("summary_en"),
+                        rows.getString("previous_hash"),
+                        rows.getString("hash"),
+                        signer(rows)))
+                .list();
+    }
+
+    /** The stored evidence of the event at {@code sequence} of one dialogue of {@code tenant}. */
+    public Optional<EventEvidence> evidence(String tenant, UUID dialogueId, long sequence) {
+        return jdbc.sql(
+                        """
+                        select dialogue_id, sequence, event_type, occurred_at, signed_payload, signature,
+                            certificate_chain, previous_hash, hash, signer_subject_cn, signer_issuer_cn, signer_serial
+                        from timeline_event
+                        where tenant = :tenant and dialogue_id = :id and sequence = :seq
+                        """)
+                .param("tenant", tenant)
+                .param("id", dialogueId)
+                .param("seq", sequence)
+                .query((rows, n) -> new EventEvidence(
+                        rows.getObject("dialogue_id", UUID.class),
+                        rows.getLong("sequence"),
+                        rows.getString("event_type"),
+                        instant(rows.getTimestamp("occurred_at")),
+                        rows.getString("signed_payload"),
+                        rows.getString("signature"),
+                        strings(rows.getArray("certificate_chain")),
+                        rows.getString("previous_hash"),
+                        rows.getString("hash"),
+                        signer(rows)))
+                .optional();
+    }
+
+    private void append(
+            UUID dialogueId,
+            long sequence,
+            String tenant,
+            Object event,
+            Actor actor,
+            Instant at,
+            Evidence evidence,
+            Summary summary) {
+        List<String> chain = evidence.signed().chain();
+        Signer signer = Signer.fromChain(chain).orElse(null);
+        jdbc.sql(
+                        """
+                        insert into timeline_event (dialogue_id, sequence, tenant, event_type, occurred_at, actor_kind,
+                            actor_id, actor_name, actor_agency, summary_vi, summary_en, signed_payload, signature,
+                            certificate_chain, previous_hash, hash, signer_subject_cn, signer_issuer_cn, signer_serial)
+                        values (:id, :seq,
+                            coalesce(:tenant, (select first.tenant from timeline_event first
+                                               where first.dialogue_id = :id order by first.sequence limit 1)),
+                            :type, :at, :actorKind, :actorId, :actorName, :actorAgency, :vi, :en, :payload, :signature,
+                            :chain, :previousHash, :hash, :subject, :issuer, :serial)
+                        on conflict (dialogue_id, sequence) do nothing
+                        """)
+                .param("id", dialogueId)
+                .param("seq", sequence)
+                .param("tenant", tenant, java.sql.Types.VARCHAR)
+                .param("type", event.getClass().getSimpleName())
+                .param("at", Timestamp.from(at))
+                .param("actorKind", actor.kind().name())
+                .param("actorId", actor.id())
+                .param("actorName", actor.name())
+                .param("actorAgency", actor.agency())
+                .param("vi", summary.vi())
+                .param("en", summary.en())
+                .param("payload", evidence.signed().payload())
+                .param("signature", evidence.signed().signature())
+                .param("chain", chain.toArray(String[]::new))
+                .param("previousHash", evidence.previousHash())
+                .param("hash", evidence.hash())
+                .param("subject", signer == null ? null : signer.subjectCommonName())
+                .param("issuer", signer == null ? null : signer.issuerCommonName())
+                .param("serial", signer == null ? null : signer.serialNumber())
+                .update();
+    }
+
+    private static Signer signer(ResultSet rows) throws SQLException {
+        String subject = rows.getString("signer_subject_cn");
+        String issuer = rows.getString("signer_issuer_cn");
+        String serial = rows.getString("signer_serial");
+        return subject == null && issuer == null && serial == null ? null : new Signer(subject, issuer, serial);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,268 @@
+package vn.edialog.query.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.edialog.query.support.Parties.BUSINESS;
+import static vn.edialog.query.support.Parties.SKHDT;
+import static vn.edialog.query.support.Parties.vn;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.DialogueAnswered;
+import vn.edialog.command.dialogue.api.Evidence;
+import vn.edialog.command.dialogue.api.EvidenceChain;
+import vn.edialog.command.dialogue.api.ForwardAcknowledged;
+import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.query.support.Parties;
+import vn.edialog.query.support.Projector;
+import vn.edialog.query.support.Recorded;
+import vn.edialog.query.support.Story;
+import vn.edialog.query.support.Tables;
+import vn.edialog.query.support.TestDatabase;
+import vn.edialog.query.support.TestKeys;
+
+class DialogueTimelineProjectionIT {
+
+    private static JdbcClient jdbc;
+    private static DialogueTimelineProjection timeline;
+
+    @BeforeAll
+    static void database() {
+        jdbc = TestDatabase.fresh();
+        timeline = new DialogueTimelineProjection(jdbc);
+    }
+
+    @BeforeEach
+    void empty() {
+        Projector.reset(timeline);
+    }
+
+    @Test
+    void everyEventOfADialogueBecomesOneRowInOrderWithItsActorAndSummaries() {
+        Story story = answeredViaForward("timeline-order");
+        Projector.apply(timeline, story.events());
+
+        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
+
+        assertThat(entries)
+                .extracting(TimelineEntry::sequence, TimelineEntry::eventType)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0L, "DialogueAsked"),
+                        org.assertj.core.groups.Tuple.tuple(1L, "DialogueForwarded"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "ForwardAcknowledged"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "DialogueAnswered"),
+                        org.assertj.core.groups.Tuple.tuple(4L, "AnswerPublished"));
+        assertThat(entries.get(0).actor()).isEqualTo(BUSINESS);
+        assertThat(entries.get(0).at()).isEqualTo(vn("2026-03-02T09:00"));
+        assertThat(entries.get(1).actor().kind()).isEqualTo(ActorKind.OFFICIAL);
+        assertThat(entries.get(1).actor().agency()).isEqualTo(Parties.UBND);
+        assertThat(entries.get(1).summaryVi()).isEqualTo("Chuyển lần 1 đến skhdt, hạn 06/03/2026 17:00");
+        assertThat(entries.get(1).summaryEn()).isEqualTo("Forward 1 to skhdt, due 2026-03-06 17:00");
+        assertThat(entries.get(3).summaryVi()).isEqualTo("skhdt đã trả lời đúng hạn");
+        assertThat(entries.get(3).summaryEn()).isEqualTo("skhdt answered on time");
+        assertThat(entries)
+                .allSatisfy(entry -> assertThat(entry.summaryVi()).isNotBlank())
+                .allSatisfy(entry -> assertThat(entry.summaryEn()).isNotBlank());
+    }
+
+    @Test
+    void consecutiveRowsFormTheEvidenceHashChain() {
+        Story story = answeredViaForward("timeline-chain");
+        Projector.apply(timeline, story.events());
+
+        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
+
+        assertThat(entries.get(0).previousHash()).isEqualTo(EvidenceChain.GENESIS);
+        for (int i = 1; i < entries.size(); i++) {
+            assertThat(entries.get(i).previousHash())
+                    .isEqualTo(entries.get(i - 1).hash());
+        }
+    }
+
+    @Test
+    void signerFactsAreReadFromTheFirstCertificateOfTheChain() {
+        Story story = answeredViaForward("timeline-signer");
+        Projector.apply(timeline, story.events());
+
+        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
+
+        X509Certificate business = TestKeys.pki().business().certificate();
+        assertThat(entries.get(0).signer())
+                .isEqualTo(new Signer(
+                        "Công ty TNHH Thương mại Hoàng Long",
+                        "eDialog Public CA",
+                        business.getSerialNumber().toString(16).toUpperCase(Locale.ROOT)));
+        assertThat(entries.get(1).signer().subjectCommonName()).isEqualTo("Sở Kế hoạch và Đầu tư tỉnh Bắc Ninh");
+        assertThat(entries.get(1).signer().issuerCommonName()).isEqualTo("eDialog Official-Duty CA");
+    }
+
+    @Test
+    void theEvidenceOfOneEventIsReturnedExactlyAsStored() {
+        Story story = answeredViaForward("timeline-evidence");
+        Projector.apply(timeline, story.events());
+        DialogueAnswered answered = (DialogueAnswered) story.events().get(3).event();
+        Evidence stored = answered.evidence();
+
+        EventEvidence evidence =
+                timeline.evidence(Parties.TENANT, story.id(), 3).orElseThrow();
+
+        assertThat(evidence.eventType()).isEqualTo("DialogueAnswered");
+        assertThat(evidence.signedPayload()).isEqualTo(stored.signed().payload());
+        assertThat(evidence.signature()).isEqualTo(stored.signed().signature());
+        assertThat(evidence.chain()).isEqualTo(stored.signed().chain());
+        assertThat(evidence.previousHash()).isEqualTo(stored.previousHash());
+        assertThat(evidence.hash()).isEqualTo(stored.hash());
+        assertThat(EvidenceChain.isIntact(new Evidence(
+                        new SignedPayload(evidence.signedPayload(), evidence.signature(), evidence.chain()),
+                        evidence.previousHash(),
+                        evidence.hash())))
+                .isTrue();
+        assertThat(timeline.evidence(Parties.TENANT, story.id(), 99)).isEmpty();
+    }
+
+    @Test
+    void aChainThatDoesNotParseKeepsTheEvidenceWithoutSignerFacts() {
+        Story story = Story.dialogue("timeline-garbage")
+                .asked(BUSINESS, "Hỏi", "Nội dung", vn("2026-03-02T09:00"), vn("2026-03-04T17:00"));
+        Recorded asked = story.events().get(0);
+        var event = (vn.edialog.command.dialogue.api.DialogueAsked) asked.event();
+        SignedPayload garbage = new SignedPayload(
+                event.evidence().signed().payload(),
+                event.evidence().signed().signature(),
+                List.of(Base64.getEncoder().encodeToString("not a certificate".getBytes(StandardCharsets.UTF_8))));
+        var tampered = new vn.edialog.command.dialogue.api.DialogueAsked(
+                event.dialogueId(),
+                event.tenant(),
+                event.trackingCode(),
+                event.topic(),
+                event.subject(),
+                event.body(),
+                event.confidential(),
+                event.attachments(),
+                event.moderatorAgency(),
+                event.triageDueAt(),
+                event.actor(),
+                event.at(),
+                EvidenceChain.link(EvidenceChain.GENESIS, garbage));
+
+        Projector.apply(timeline, new Recorded(0, tampered));
+
+        EventEvidence evidence =
+                timeline.evidence(Parties.TENANT, story.id(), 0).orElseThrow();
+        assertThat(evidence.signer()).isNull();
+        assertThat(evidence.chain()).isEqualTo(garbage.chain());
+    }
+
+    @Test
+    void theTimelineIsKeyedByTenant() {
+        Story story = answeredViaForward("timeline-tenant");
+        Projector.apply(timeline, story.events());
+
+        assertThat(timeline.timeline(Parties.OTHER_TENANT, story.id())).isEmpty();
+        assertThat(timeline.evidence(Parties.OTHER_TENANT, story.id(), 0)).isEmpty();
+        assertThat(timeline.timeline(Parties.TENANT, story.id())).hasSize(5);
+    }
+
+    @Test
+    void applyingEveryEventTwiceChangesNothing() {
+        List<Recorded> events =
+                Story.interleaved(answeredViaForward("timeline-twice-1"), returnedThenRejected("timeline-twice-2"));
+        Projector.apply(timeline, events);
+        var once = Tables.dump(jdbc, "timeline_event");
+
+        Projector.apply(timeline, events);
+        events.forEach(event -> Projector.apply(timeline, event));
+
+        assertThat(Tables.dump(jdbc, "timeline_event")).isEqualTo(once);
+        assertThat(Tables.count(jdbc, "timeline_event")).isEqualTo(events.size());
+    }
+
+    @Test
+    void resetEmptiesTheTimeline() {
+        Projector.apply(timeline, answeredViaForward("timeline-reset").events());
+
+        Projector.reset(timeline);
+
+        assertThat(Tables.count(jdbc, "timeline_event")).isZero();
+    }
+
+    @Test
+    void aRebuildByReplayGivesIdenticalRows() {
+        List<Recorded> events =
+                Story.interleaved(answeredViaForward("timeline-rebuild-1"), returnedThenRejected("timeline-rebuild-2"));
+        Projector.apply(timeline, events);
+        var before = Tables.dump(jdbc, "timeline_event");
+
+        Projector.rebuild(timeline, events);
+
+        assertThat(Tables.dump(jdbc, "timeline_event")).isEqualTo(before);
+    }
+
+    @Test
+    void everyEventTypeHasASummary() {
+        Story story = Story.dialogue("timeline-all-types")
+                .asked(BUSINESS, "Hỏi", "Nội dung", vn("2026-03-02T09:00"), vn("2026-03-04T17:00"))
+                .clarificationRequested(vn("2026-03-02T10:00"), vn("2026-03-09T17:00"))
+                .clarificationProvided(vn("2026-03-03T10:00"))
+                .escalated("TRIAGE", 1, vn("2026-03-05T08:00"))
+                .forwarded(SKHDT, vn("2026-03-05T09:00"), vn("2026-03-12T17:00"))
+                .acknowledged(vn("2026-03-05T10:00"))
+                .extensionRequested(vn("2026-03-06T10:00"), vn("2026-03-19T17:00"))
+                .extensionRefused(vn("2026-03-06T11:00"), vn("2026-03-19T17:00"))
+                .extensionRequested(vn("2026-03-09T10:00"), vn("2026-03-16T17:00"))
+                .extended(vn("2026-03-09T11:00"), vn("2026-03-16T17:00"))
+                .returned("Không thuộc thẩm quyền", vn("2026-03-10T09:00"))
+                .answered("Trả lời", vn("2026-03-10T15:00"))
+                .published(vn("2026-03-10T16:00"))
+                .rated(4, vn("2026-03-11T09:00"))
+                .closed(vn("2026-03-12T09:00"))
+                .reopened(vn("2026-03-13T09:00"), vn("2026-03-17T17:00"))
+                .rejected(vn("2026-03-13T10:00"));
+        Projector.apply(timeline, story.events());
+
+        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
+
+        assertThat(entries).hasSize(story.events().size());
+        // All sixteen event types of the published language; the extension was requested twice.
+        assertThat(entries.stream().map(TimelineEntry::eventType).distinct()).hasSize(16);
+        assertThat(entries)
+                .filteredOn(entry -> entry.eventType().equals("DeadlineExtended"))
+                .singleElement()
+                .extracting(TimelineEntry::summaryEn)
+                .isEqualTo("Deadline of skhdt extended from 2026-03-12 17:00 to 2026-03-16 17:00");
+        assertThat(entries)
+                .filteredOn(entry -> entry.eventType().equals(ForwardAcknowledged.class.getSimpleName()))
+                .singleElement()
+                .extracting(TimelineEntry::summaryVi)
+                .isEqualTo("skhdt đã xác nhận tiếp nhận lần chuyển 1");
+    }
+
+    private static Story answeredViaForward(String name) {
+        return Story.dialogue(name)
+                .asked(
+                        BUSINESS,
+                        "Hoàn thuế giá trị gia tăng",
+                        "Thủ tục hoàn thuế?",
+                        vn("2026-03-02T09:00"),
+                        vn("2026-03-04T17:00"))
+                .forwarded(SKHDT, vn("2026-03-02T14:00"), vn("2026-03-06T17:00"))
+                .acknowledged(vn("2026-03-02T15:00"))
+                .answered("Theo Luật Thuế giá trị gia tăng...", vn("2026-03-05T10:00"))
+                .published(vn("2026-03-05T11:00"));
+    }
+
+    private static Story returnedThenRejected(String name) {
+        return Story.dialogue(name)
+                .asked(Parties.CITIZEN, "Đất đai", "Hỏi về đất", vn("2026-03-02T09:30"), vn("2026-03-04T17:00"))
+                .forwarded(SKHDT, vn("2026-03-02T15:00"), vn("2026-03-06T17:00"))
+                .returned("Không thuộc thẩm quyền", vn("2026-03-03T09:00"))
+                .rejected(vn("2026-03-03T10:00"));
+    }
+}

@@ -1,0 +1,170 @@
+package vn.edialog.app.portal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.edialog.app.intake.IntakeRefusal;
+import vn.edialog.app.tenant.Tenants;
+import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.query.Page;
+import vn.edialog.query.portal.PortalSearchQuery;
+import vn.edialog.query.portal.PublishedDialogue;
+import vn.edialog.query.portal.PublishedDialogueProjection;
+import vn.edialog.query.timeline.DialogueTimelineProjection;
+import vn.edialog.query.timeline.EventEvidence;
+import vn.edialog.query.timeline.TimelineEntry;
+
+/**
+ * The public portal (anonymous): published answers of non-confidential dialogues, searchable with or without
+ * Vietnamese diacritics; each with its signed timeline. Askers stay anonymous here: the timeline shows who acted for
+ * the government, and of the asker only that a signed message arrived; evidence is downloadable for government and
+ * system events only, since an asker's signature carries his certificate.
+ */
+@RestController
+@RequestMapping("/api/v1/portal/{tenant}")
+@Tag(name = "Public portal", description = "Published answers, their signed timeline and the Atom feed")
+class PortalApiController {
+
+    private final PublishedDialogueProjection published;
+    private final DialogueTimelineProjection timeline;
+    private final Tenants tenants;
+
+    PortalApiController(PublishedDialogueProjection published, DialogueTimelineProjection timeline, Tenants tenants) {
+        this.published = published;
+        this.timeline = timeline;
+        this.tenants = tenants;
+    }
+
+    /** One message of the public timeline. */
+    record PublicEvent(
+            long sequence,
+            String eventType,
+            Instant at,
+            ActorKind actorKind,
+            String agency,
+            String summaryVi,
+            String summaryEn,
+            String hash,
+            String signerSubject,
+            String signerIssuer,
+            boolean verified,
+            String evidence) {}
+
+    /** A published dialogue with its public timeline. */
+    record PublicDialogue(PublishedDialogue dialogue, List<PublicEvent> timeline) {}
+
+    @GetMapping("/dialogues")
+    @Operation(summary = "Search published answers (with or without diacritics), by agency, topic and period")
+    Page<PublishedDialogue> search(
+            @PathVariable String tenant,
+            @RequestParam(name = "q", required = false) String text,
+            @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        requireTenant(tenant);
+        try {
+            return published.search(
+                    new PortalSearchQuery(tenant, text, agency, topic, startOfDay(from), startOfDay(to), page, size));
+        } catch (IllegalArgumentException e) {
+            throw IntakeRefusal.badParameter(e.getMessage());
+        }
+    }
+
+    @GetMapping("/dialogues/{dialogueId}")
+    @Operation(summary = "A published answer with its signed timeline")
+    PublicDialogue dialogue(@PathVariable String tenant, @PathVariable UUID dialogueId) {
+        requireTenant(tenant);
+        PublishedDialogue dialogue =
+                published.find(tenant, dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
+        List<PublicEvent> events = timeline.timeline(tenant, dialogueId).stream()
+                .map(entry -> publicEvent(tenant, entry))
+                .toList();
+        return new PublicDialogue(dialogue, events);
+    }
+
+    @GetMapping("/dialogues/{dialogueId}/events/{sequence}/evidence")
+    @Operation(
+            summary = "The signed bytes, CMS signature and chain of a government or system event, to re-verify it"
+                    + " (for example with `edialog signature verify`)")
+    EventEvidence evidence(@PathVariable String tenant, @PathVariable UUID dialogueId, @PathVariable long sequence) {
+        requireTenant(tenant);
+        published.find(tenant, dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
+        TimelineEntry entry = timeline.timeline(tenant, dialogueId).stream()
+                .filter(e -> e.sequence() == sequence && !isAsker(e.actor().kind()))
+                .findFirst()
+                .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId + "/" + sequence));
+        return timeline.evidence(tenant, dialogueId, entry.sequence())
+                .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId + "/" + sequence));
+    }
+
+    @GetMapping(value = "/feed.atom", produces = "application/atom+xml")
+    @Operation(summary = "Atom feed of the newest published answers, for the province's own portal")
+    ResponseEntity<String> feed(@PathVariable String tenant) {
+        requireTenant(tenant);
+        String base =
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String xml = AtomFeed.render(tenants.find(tenant).orElseThrow(), base, published.newestPublished(tenant, 50));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+                .body(xml);
+    }
+
+    private PublicEvent publicEvent(String tenant, TimelineEntry entry) {
+        boolean asker = isAsker(entry.actor().kind());
+        return new PublicEvent(
+                entry.sequence(),
+                entry.eventType(),
+                entry.at(),
+                entry.actor().kind(),
+                asker ? null : entry.actor().agency(),
+                entry.summaryVi(),
+                entry.summaryEn(),
+                entry.hash(),
+                asker || entry.signer() == null ? null : entry.signer().subjectCommonName(),
+                asker || entry.signer() == null ? null : entry.signer().issuerCommonName(),
+                true,
+                asker
+                        ? null
+                        : "/api/v1/portal/" + tenant + "/dialogues/" + entry.dialogueId() + "/events/"
+                                + entry.sequence() + "/evidence");
+    }
+
+    private static boolean isAsker(ActorKind kind) {
+        return kind == ActorKind.BUSINESS || kind == ActorKind.CITIZEN;
+    }
+
+    private void requireTenant(String tenant) {
+        if (tenants.find(tenant).isEmpty()) {
+            throw IntakeRefusal.tenantNotFound(tenant);
+        }
+    }
+
+    private static Instant startOfDay(String date) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date)
+                    .atStartOfDay(WorkingDayCalendar.VIETNAM)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw IntakeRefusal.badParameter("'" + date + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+}
