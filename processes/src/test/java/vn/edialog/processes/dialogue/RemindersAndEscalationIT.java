@@ -29,6 +29,27 @@ class RemindersAndEscalationIT extends DialogueProcessTestCase {
     }
 
     @Test
+    void theTetBreakDoesNotCountTowardsTheTriageDeadline() {
+        at(vn(2026, 2, 13, 10, 0)); // Friday before Tết Bính Ngọ: 14 to 22 February 2026 are not worked
+        ask();
+
+        advanceTo(vn(2026, 2, 20, 17, 1));
+        assertThat(reminders.sent(dialogue)).as("nothing runs during Tết").isEmpty();
+        assertThat(calls("escalate")).isEmpty();
+
+        advanceTo(vn(2026, 2, 23, 17, 1));
+        assertThat(reminders.sent(dialogue))
+                .containsExactly(new RecordingReminders.Reminder(
+                        dialogue, STEP_TRIAGE, "demo-ubnd-moderators", vn(2026, 2, 24, 17, 0)));
+        assertThat(calls("escalate")).isEmpty();
+
+        advanceTo(vn(2026, 2, 24, 17, 1));
+        assertThat(calls("escalate"))
+                .extracting(RecordingDialogueActions.Call::fields)
+                .containsExactly(List.of(STEP_TRIAGE, 1, "demo-ubnd-leaders", vn(2026, 2, 24, 17, 0)));
+    }
+
+    @Test
     void anOverdueTriageIsEscalatedToTheAgencyLeadersThenToTheProvinceLeadership() {
         ask();
 

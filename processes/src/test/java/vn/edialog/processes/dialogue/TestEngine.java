@@ -20,7 +20,7 @@ final class TestEngine {
     static final RecordingDialogueActions ACTIONS = new RecordingDialogueActions();
     static final RecordingReminders REMINDERS = new RecordingReminders();
     static final ProcessSettings SETTINGS = ProcessSettings.defaults();
-    static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.weekendsOnly();
+    static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.vietnam(null);
     static final TenantCatalog TENANTS = TenantCatalog.demo();
 
     private static ProcessEngine engine;
