@@ -50,6 +50,43 @@ class RemindersAndEscalationIT extends DialogueProcessTestCase {
     }
 
     @Test
+    void aFailingEscalationIsRetriedThenRaisesAnIncidentVisibleInCockpit() {
+        ask();
+        advanceTo(vn(2025, 6, 9, 16, 0)); // the reminder has run
+        at(vn(2025, 6, 9, 17, 1));
+        String processId = process().getId();
+        String jobId = management
+                .createJobQuery()
+                .processInstanceId(processId)
+                .executable()
+                .singleResult()
+                .getId();
+        // The model retries a failing timer five times, ten minutes apart (R5/PT10M).
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            actions.refuseNext(dialogue, new IllegalStateException("HSM không phản hồi (HSM unreachable)"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(jobId))
+                    .hasMessageContaining("HSM unreachable");
+            assertThat(management.createJobQuery().jobId(jobId).singleResult().getRetries())
+                    .as("retries left after attempt %d", attempt)
+                    .isEqualTo(5 - attempt);
+            at(now().plus(java.time.Duration.ofMinutes(11)));
+        }
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(processId)
+                        .noRetriesLeft()
+                        .count())
+                .isEqualTo(1);
+        var incidents =
+                runtime.createIncidentQuery().processInstanceId(processId).list();
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).getIncidentType()).isEqualTo("failedJob");
+        assertThat(incidents.get(0).getIncidentMessage()).contains("HSM unreachable");
+        assertThat(calls("escalate")).as("nothing was escalated").isEmpty();
+        assertThat(task(TASK_TRIAGE)).as("the triage task is untouched").isNotNull();
+    }
+
+    @Test
     void anOverdueTriageIsEscalatedToTheAgencyLeadersThenToTheProvinceLeadership() {
         ask();
 
