@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SignatureCommand.class,
             CertsCommand.class,
             VerifyStoreCommand.class,
+            ProjectionsCommand.class,
             CalendarCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -29,7 +30,7 @@ public final class Cli {
     public static final int UNUSABLE = 2;
 
     private static final Set<String> COMMANDS =
-            Set.of("sign", "signature", "certs", "verify-store", "calendar", "help");
+            Set.of("sign", "signature", "certs", "verify-store", "calendar", "projections", "help");
 
     /** Whether the arguments name a command (anything else starts the server, e.g. {@code --server.port=9090}). */
     public static boolean isCommand(String[] args) {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * With {@code edialog.mail.enabled=false} (the embedded default) a mail is logged instead of sent.
  */
 @Component
+@ConditionalOnProperty(name = "edialog.side-effects", havingValue = "true", matchIfMissing = true)
 class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.edialog.app.officials.OfficialRole;
@@ -23,6 +24,7 @@ import vn.edialog.command.dialogue.api.DialogueForwarded;
  * {@code <event id>:<recipient>} in the processor's transaction, so a replay sends nothing twice.
  */
 @Component
+@ConditionalOnProperty(name = "edialog.side-effects", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(NotificationPolicy.PROCESSING_GROUP)
 class NotificationPolicy {
 

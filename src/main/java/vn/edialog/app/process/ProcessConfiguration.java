@@ -3,6 +3,7 @@ package vn.edialog.app.process;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.edialog.app.tenant.Tenants;
@@ -45,7 +46,9 @@ class ProcessConfiguration {
         return TenantCatalog.of(tenants.all());
     }
 
+    /** Off while read models are rebuilt from the command line: processes are not a read model. */
     @Bean
+    @ConditionalOnProperty(name = "edialog.side-effects", havingValue = "true", matchIfMissing = true)
     DialogueProcessBridge dialogueProcessBridge(RuntimeService runtime, HistoryService history) {
         return new DialogueProcessBridge(runtime, history);
     }

@@ -1,0 +1,2 @@
+/** Rebuilding read models by replaying the event store through their projections. */
+package vn.edialog.app.rebuild;
