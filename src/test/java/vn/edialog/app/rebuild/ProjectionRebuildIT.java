@@ -107,7 +107,18 @@ class ProjectionRebuildIT {
                         && count("select count(*) from timeline_event")
                                 == count("select count(*) from domainevententry"));
         Map<String, List<Map<String, Object>>> before = dump();
-        long mails = count("select count(*) from mail_outbox");
+        // Every dialogue has its one process, and the side effects have settled, before the rebuild.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from act_hi_procinst")
+                        == count("select count(*) from domainevententry where payloadtype like '%.DialogueAsked'"));
+        long[] settled = {-1};
+        await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(1)).until(() -> {
+            long now = count("select count(*) from mail_outbox");
+            boolean same = now == settled[0];
+            settled[0] = now;
+            return same;
+        });
+        long mails = settled[0];
         long processes = count("select count(*) from act_hi_procinst");
 
         for (String projection : ProjectionRebuilder.PROJECTIONS) {
