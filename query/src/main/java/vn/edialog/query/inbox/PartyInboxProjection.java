@@ -316,4 +316,19 @@ public class PartyInboxProjection {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /** Whether an agency of a tenant takes part in a dialogue (as its moderator or a department it was forwarded to). */
+    public boolean involves(String tenant, String agency, UUID dialogueId) {
+        return jdbc.sql(
+                                """
+                        select count(*) from inbox_party
+                        where tenant = :tenant and party_kind = 'AGENCY' and party_id = :agency and dialogue_id = :id
+                        """)
+                        .param("tenant", tenant)
+                        .param("agency", agency)
+                        .param("id", dialogueId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
 }
