@@ -276,36 +276,14 @@ class CliTest {
 
     @Test
     void aBusinessCertificateChecksOutWithItsCaAndCrls() throws Exception {
-        Run run = run(concat(
-                new String[] {
-                    "certs",
-                    "check",
-                    "--cert",
-                    certificate(PKI.business()).toString(),
-                    "--untrusted",
-                    path("public-ca.pem"),
-                    "--trust",
-                    path("root.pem")
-                },
-                crlArgs()));
+        Run run = checkUnderPublicCa(certificate(PKI.business()).toString(), crlArgs());
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).contains("VALID", "path:");
     }
 
     @Test
     void givenCrlsMustCoverEveryCertificateOfThePath() throws Exception {
-        Run run = run(
-                "certs",
-                "check",
-                "--cert",
-                certificate(PKI.business()).toString(),
-                "--untrusted",
-                path("public-ca.pem"),
-                "--trust",
-                path("root.pem"),
-                "--crl",
-                path("public-ca.crl"),
-                "--json");
+        Run run = checkUnderPublicCa(certificate(PKI.business()).toString(), "--crl", path("public-ca.crl"), "--json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("reason").asText()).isEqualTo("revocation-unknown");
     }
@@ -313,27 +291,8 @@ class CliTest {
     @Test
     void aCertificateWithoutSigningKeyUsagePassesRfc5280ButNotTheProductProfile() throws Exception {
         Path cert = certificate(PKI.keyEnciphermentOnly());
-        Run rfc = run(
-                "certs",
-                "check",
-                "--cert",
-                cert.toString(),
-                "--untrusted",
-                path("public-ca.pem"),
-                "--trust",
-                path("root.pem"),
-                "--profile",
-                "rfc5280");
-        Run product = run(
-                "certs",
-                "check",
-                "--cert",
-                cert.toString(),
-                "--untrusted",
-                path("public-ca.pem"),
-                "--trust",
-                path("root.pem"),
-                "--json");
+        Run rfc = checkUnderPublicCa(cert.toString(), "--profile", "rfc5280");
+        Run product = checkUnderPublicCa(cert.toString(), "--json");
         assertThat(rfc.exit()).as(rfc.out()).isZero();
         assertThat(product.exit()).isEqualTo(1);
         assertThat(product.json().path("reason").asText()).isEqualTo("key-usage");
@@ -341,16 +300,7 @@ class CliTest {
 
     @Test
     void anExpiredCertificateIsInvalid() throws Exception {
-        Run run = run(
-                "certs",
-                "check",
-                "--cert",
-                certificate(PKI.expired()).toString(),
-                "--untrusted",
-                path("public-ca.pem"),
-                "--trust",
-                path("root.pem"),
-                "--json");
+        Run run = checkUnderPublicCa(certificate(PKI.expired()).toString(), "--json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("reason").asText()).isEqualTo("expired");
     }
@@ -419,6 +369,15 @@ class CliTest {
         assertThat(Cli.isCommand(new String[] {"verify-store"})).isTrue();
         assertThat(Cli.isCommand(new String[] {"--server.port=9090"})).isFalse();
         assertThat(Cli.isCommand(new String[] {})).isFalse();
+    }
+
+    /** {@code certs check} of a certificate issued by the public CA, trusting the test root. */
+    private static Run checkUnderPublicCa(String cert, String... more) {
+        return run(concat(
+                new String[] {
+                    "certs", "check", "--cert", cert, "--untrusted", path("public-ca.pem"), "--trust", path("root.pem")
+                },
+                more));
     }
 
     private static String[] concat(String[] a, String[] b) {
