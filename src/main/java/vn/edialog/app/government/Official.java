@@ -11,7 +11,7 @@ import vn.edialog.command.dialogue.api.ActorKind;
  * @param tenant the province the official works for
  * @param agency the agency code acted for
  */
-public record Official(String userId, String name, String tenant, String agency) {
+public record Official(String userId, String name, String tenant, String agency) implements java.io.Serializable {
 
     public Actor actor() {
         return new Actor(ActorKind.OFFICIAL, userId, name, agency);

@@ -256,7 +256,7 @@ public class DialogueIntake {
     private static final ObjectMapper TENANT_READER = new ObjectMapper();
 
     /** The asker is the certificate's subject: a business by its tax code, a citizen by the ID number. */
-    static Actor asker(SignerIdentity signer) {
+    public static Actor asker(SignerIdentity signer) {
         ActorKind kind =
                 switch (signer.scheme()) {
                     case MST -> ActorKind.BUSINESS;

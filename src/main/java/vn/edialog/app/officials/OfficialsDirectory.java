@@ -1,7 +1,10 @@
 package vn.edialog.app.officials;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -54,6 +57,25 @@ public class OfficialsDirectory {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The roles the user holds in the official's agency (its {@code <tenant>-<agency>-<role>} groups). */
+    public Set<OfficialRole> roles(Official official) {
+        Set<String> groups = identity.createGroupQuery().groupMember(official.userId()).list().stream()
+                .map(Group::getId)
+                .collect(Collectors.toSet());
+        Set<OfficialRole> roles = EnumSet.noneOf(OfficialRole.class);
+        for (OfficialRole role : OfficialRole.values()) {
+            if (groups.contains(role.groupId(official.tenant(), official.agency()))) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** Whether the password is the user's (Camunda's identity service). */
+    public boolean checkPassword(String userId, String password) {
+        return identity.checkPassword(userId, password);
     }
 
     /** The official, or a refusal naming the user. */

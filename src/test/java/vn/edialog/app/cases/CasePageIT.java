@@ -88,7 +88,11 @@ class CasePageIT {
                 .contains("Cán bộ UBND (ubnd)")
                 .contains("Ký bởi / signed by");
 
-        assertThat(page(null, id).status()).isEqualTo(401);
+        Api.Response anonymous = page(null, id);
+        assertThat(anonymous.status())
+                .as("a browser is sent to the sign-in page")
+                .isEqualTo(302);
+        assertThat(anonymous.header("Location")).endsWith("/sign-in");
         assertThat(page("case.outsider", id).status())
                 .as("an agency not involved")
                 .isEqualTo(404);

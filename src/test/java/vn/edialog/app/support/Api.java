@@ -3,8 +3,10 @@ package vn.edialog.app.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,14 +15,23 @@ import java.time.Duration;
 public final class Api {
 
     /** A response: status, content type and parsed JSON body (null when empty or not JSON). */
-    public record Response(int status, String contentType, JsonNode json, String body) {
+    public record Response(int status, String contentType, JsonNode json, String body, HttpHeaders headers) {
         public String problemType() {
             return json == null ? null : json.path("type").asText(null);
         }
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Cookies are kept per instance, so that one {@code Api} is one browser session (sign-in, CSRF). */
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .cookieHandler(new CookieManager())
+            .build();
+
     private final String base;
 
     public Api(int port) {
@@ -51,7 +62,8 @@ public final class Api {
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     json,
-                    response.body());
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

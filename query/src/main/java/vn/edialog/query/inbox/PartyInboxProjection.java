@@ -317,6 +317,23 @@ public class PartyInboxProjection {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** Whether the asker ({@code askerKind} BUSINESS or CITIZEN, {@code askerId} such as "MST:0101234567") filed it. */
+    public boolean asked(String tenant, ActorKind askerKind, String askerId, UUID dialogueId) {
+        return jdbc.sql(
+                                """
+                        select count(*) from inbox_party
+                        where tenant = :tenant and party_kind = :kind and party_id = :party and dialogue_id = :id
+                          and role = 'ASKER'
+                        """)
+                        .param("tenant", tenant)
+                        .param("kind", askerKind.name())
+                        .param("party", askerId)
+                        .param("id", dialogueId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Whether an agency of a tenant takes part in a dialogue (as its moderator or a department it was forwarded to). */
     public boolean involves(String tenant, String agency, UUID dialogueId) {
         return jdbc.sql(

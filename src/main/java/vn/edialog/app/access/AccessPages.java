@@ -1,0 +1,48 @@
+package vn.edialog.app.access;
+
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.edialog.app.tenant.Tenants;
+import vn.edialog.query.inbox.PartyInboxProjection;
+
+/** The sign-in page, and the officials' landing page: their agency's dialogues and the way to the Tasklist. */
+@Controller
+class AccessPages {
+
+    private final PartyInboxProjection inbox;
+    private final Tenants tenants;
+
+    AccessPages(PartyInboxProjection inbox, Tenants tenants) {
+        this.inbox = inbox;
+        this.tenants = tenants;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/portal";
+    }
+
+    @GetMapping("/sign-in")
+    String signIn(@RequestParam(required = false) String next, Model model) {
+        // Only a local path: an open redirect after sign-in would help phishing.
+        model.addAttribute(
+                "next", next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/my/dialogues");
+        return "sign-in";
+    }
+
+    @GetMapping("/staff")
+    String staff(@RequestParam(defaultValue = "0") int page, Model model) {
+        Viewer.Staff staff = Viewers.staff().orElseThrow();
+        model.addAttribute("staff", staff);
+        model.addAttribute(
+                "agency",
+                tenants.find(staff.tenant())
+                        .flatMap(t -> t.agency(staff.agency()))
+                        .orElse(null));
+        model.addAttribute("inbox", inbox.agencyInbox(staff.tenant(), staff.agency(), Set.of(), Math.max(page, 0), 25));
+        return "staff";
+    }
+}
