@@ -68,8 +68,8 @@ class WebSecurity {
             HttpSecurity http, StaffAuthenticationProvider staff, SecurityContextRepository contexts, ObjectMapper json)
             throws Exception {
         AuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE);
-        return http.authenticationProvider(staff)
-                .securityContext(context -> context.securityContextRepository(contexts))
+        // The staff provider is the global one (a bean): registering it here too would check each password twice.
+        return http.securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/my/**", "/api/v1/me/**")
                         .hasRole("ASKER")
                         .requestMatchers(

@@ -38,6 +38,10 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
+    public String base() {
+        return base;
+    }
+
     public Response post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

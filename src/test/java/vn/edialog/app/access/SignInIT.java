@@ -1,0 +1,128 @@
+package vn.edialog.app.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.edialog.app.support.Api;
+import vn.edialog.app.support.EDialogIntegrationTest;
+import vn.edialog.app.support.SignIn;
+import vn.edialog.command.pki.TestPki;
+
+/** Askers sign in by signing a one-time challenge; officials with their Tasklist account. */
+@EDialogIntegrationTest
+class SignInIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    private final TestPki pki = TestPki.shared();
+
+    private void moderator(String id) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setFirstName("Cán bộ");
+            user.setLastName("Ủy ban nhân dân");
+            user.setPassword("secret");
+            identity.saveUser(user);
+            if (identity.createGroupQuery().groupId("demo-ubnd-moderators").count() == 0) {
+                identity.saveGroup(identity.newGroup("demo-ubnd-moderators"));
+            }
+            identity.createMembership(id, "demo-ubnd-moderators");
+        }
+    }
+
+    @Test
+    void aBusinessSignsInWithItsCertificateAndTheSessionIsBoundToItsTaxCode() {
+        Api browser = new Api(port);
+        Api.Response signedIn = SignIn.asker(browser, pki.business(), "demo");
+
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        assertThat(signedIn.json().path("partyId").asText()).startsWith("MST:");
+        assertThat(signedIn.json().path("kind").asText()).isEqualTo("BUSINESS");
+        Api.Response me = browser.get("/api/v1/sign-in/me");
+        assertThat(me.json().path("partyId").asText())
+                .isEqualTo(signedIn.json().path("partyId").asText());
+        assertThat(new Api(port).get("/api/v1/sign-in/me").status())
+                .as("another browser is not signed in")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aCitizenSignsInByIdNumber() {
+        Api.Response signedIn = SignIn.asker(new Api(port), pki.citizen(), "demo");
+
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        assertThat(signedIn.json().path("partyId").asText()).startsWith("CCCD:");
+        assertThat(signedIn.json().path("kind").asText()).isEqualTo("CITIZEN");
+    }
+
+    @Test
+    void aChallengeIsUsedOnceAndOnlyByTheSessionItWasIssuedTo() {
+        Api browser = new Api(port);
+        JsonNode challenge =
+                browser.post("/api/v1/sign-in/challenge?tenant=demo", "").json();
+        String answer = SignIn.answer(pki.business(), challenge);
+
+        Api.Response elsewhere = new Api(port).post("/api/v1/sign-in", answer);
+        assertThat(elsewhere.status()).isEqualTo(401);
+        assertThat(elsewhere.problemType()).isEqualTo("urn:edialog:problem:sign-in-refused");
+
+        assertThat(browser.post("/api/v1/sign-in", answer).status()).isEqualTo(200);
+        Api.Response replayed = browser.post("/api/v1/sign-in", answer);
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.problemType()).isEqualTo("urn:edialog:problem:sign-in-refused");
+    }
+
+    @Test
+    void untrustedRevokedAndAgencyCertificatesDoNotSignIn() {
+        Api.Response revoked = SignIn.asker(new Api(port), pki.revoked(), "demo");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(422);
+        assertThat(revoked.problemType()).isEqualTo("urn:edialog:problem:revoked");
+
+        Api.Response agency = SignIn.asker(new Api(port), pki.agency(), "demo");
+        assertThat(agency.status())
+                .as("officials use their account, not an agency key")
+                .isEqualTo(403);
+
+        Api.Response unknownTenant = new Api(port).post("/api/v1/sign-in/challenge?tenant=atlantis", "");
+        assertThat(unknownTenant.status()).isEqualTo(422);
+    }
+
+    @Test
+    void anOfficialSignsInWithTheFormAndLandsOnTheAgencyPage() {
+        moderator("signin.moderator");
+        Api browser = new Api(port);
+        // A wrong password locks the Camunda user for a few seconds, so the wrong attempt is another user's.
+        moderator("signin.unlucky");
+        Api.Response wrong = SignIn.staff(browser, "signin.unlucky", "not-the-password");
+        assertThat(wrong.status()).isEqualTo(302);
+        assertThat(wrong.header("Location")).contains("/sign-in?error");
+
+        Api.Response form = SignIn.staff(browser, "signin.moderator", "secret");
+        assertThat(form.status()).isEqualTo(302);
+        assertThat(form.header("Location")).endsWith("/staff");
+        Api.Response staff = browser.get("/staff");
+        assertThat(staff.status()).isEqualTo(200);
+        assertThat(staff.body()).contains("Đơn vị của tôi").contains("Ủy ban nhân dân");
+        assertThat(browser.get("/staff?lang=en").body()).contains("My agency");
+    }
+
+    @Test
+    void theSignInPageIsVietnameseByDefaultAndEnglishOnRequest() {
+        Api browser = new Api(port);
+        assertThat(browser.get("/sign-in").body()).contains("lang=\"vi\"").contains("đăng nhập bằng chứng thư số");
+        assertThat(browser.get("/sign-in?lang=en").body())
+                .contains("lang=\"en\"")
+                .contains("sign in with your certificate");
+        assertThat(browser.get("/sign-in").body())
+                .as("the choice is remembered")
+                .contains("lang=\"en\"");
+    }
+}
