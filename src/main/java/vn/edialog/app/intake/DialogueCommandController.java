@@ -59,7 +59,8 @@ class DialogueCommandController {
             summary = "Ask a question or file a petition (payload type 'ask')",
             description =
                     "Payload fields: type=ask, tenant, dialogueId (UUID chosen by the client), nonce (UUID), signedAt"
-                            + " (RFC 3339), topic, subject, body, optional confidential (boolean) and attachments"
+                            + " (RFC 3339), topic, subject, body, optional form (the topic's fields: name to text, required ones"
+                            + " filled), optional confidential (boolean) and attachments"
                             + " [{name, mediaType, size, sha256}].")
     @ApiResponse(responseCode = "201", description = "Accepted; the receipt is signed by the system key")
     ResponseEntity<AcceptedResponse> ask(@RequestBody EnvelopeRequest envelope) {

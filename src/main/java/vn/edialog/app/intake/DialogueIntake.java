@@ -11,8 +11,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,9 @@ import vn.edialog.command.signature.Envelope;
 import vn.edialog.command.signature.EnvelopeVerifier;
 import vn.edialog.command.signature.SignerIdentity;
 import vn.edialog.command.signature.VerifiedEnvelope;
+import vn.edialog.command.tenant.FormField;
 import vn.edialog.command.tenant.Tenant;
+import vn.edialog.command.tenant.Topic;
 
 /**
  * Accepts the signed commands of businesses and citizens. Everything happens in one transaction: the signature is
@@ -138,6 +142,7 @@ public class DialogueIntake {
                 }
                 String subject = Payloads.text(payload, "subject", 300);
                 String body = Payloads.text(payload, "body", 20_000);
+                checkForm(tenant.topic(topic).orElseThrow(), payload.get("form"));
                 boolean confidential = Payloads.bool(payload, "confidential", false);
                 List<Attachment> attachments = Payloads.array(payload, "attachments", 20).stream()
                         .map(DialogueIntake::attachment)
@@ -202,6 +207,7 @@ public class DialogueIntake {
                 receivedAt,
                 last.sequence(),
                 last.hash());
+        receipts.keep(tenant.code(), dialogueId, last.sequence(), expectedType, receivedAt, receipt);
         return new Accepted(dialogueId, trackingCode, last.sequence(), last.hash(), receivedAt, receipt);
     }
 
@@ -254,6 +260,35 @@ public class DialogueIntake {
     }
 
     private static final ObjectMapper TENANT_READER = new ObjectMapper();
+
+    /**
+     * The topic form's values, when the payload carries them ({@code form}: field name → text): only the topic's
+     * fields, each a string of at most 1,000 characters, every required one filled. They stay in the signed bytes.
+     */
+    static void checkForm(Topic topic, JsonNode form) {
+        if (form == null || form.isNull()) {
+            return;
+        }
+        if (!form.isObject()) {
+            throw IntakeRefusal.badPayload("form must be an object of field name to text");
+        }
+        Set<String> known = topic.fields().stream().map(FormField::name).collect(Collectors.toSet());
+        form.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw IntakeRefusal.badPayload("form field '" + name + "' is not a field of topic " + topic.code());
+            }
+            JsonNode value = form.get(name);
+            if (!value.isTextual() || value.textValue().length() > 1_000) {
+                throw IntakeRefusal.badPayload("form field '" + name + "' must be text of at most 1000 characters");
+            }
+        });
+        for (FormField field : topic.fields()) {
+            if (field.required() && form.path(field.name()).asText("").isBlank()) {
+                throw IntakeRefusal.badPayload(
+                        "form field '" + field.name() + "' (" + field.labelEn() + ") is required");
+            }
+        }
+    }
 
     /** The asker is the certificate's subject: a business by its tax code, a citizen by the ID number. */
     public static Actor asker(SignerIdentity signer) {

@@ -120,6 +120,24 @@ class IntakeRefusalIT {
     }
 
     @Test
+    void aTopicFormMissingARequiredFieldNamingAnUnknownOneOrHoldingANumberIsRefused() {
+        ObjectNode missing = Envelopes.ask(UUID.randomUUID());
+        missing.putObject("form").put("loaiHinhDoanhNghiep", "Công ty TNHH");
+        assertRefused(ask(PKI.business(), missing), 400, "bad-payload");
+
+        ObjectNode unknown = Envelopes.ask(UUID.randomUUID());
+        unknown.putObject("form")
+                .put("loaiHinhDoanhNghiep", "Công ty TNHH")
+                .put("nganhNghe", "Bán lẻ")
+                .put("soThuaDat", "12");
+        assertRefused(ask(PKI.business(), unknown), 400, "bad-payload");
+
+        ObjectNode number = Envelopes.ask(UUID.randomUUID());
+        number.putObject("form").put("loaiHinhDoanhNghiep", "Công ty TNHH").put("nganhNghe", 4711);
+        assertRefused(ask(PKI.business(), number), 400, "bad-payload");
+    }
+
+    @Test
     void aPayloadWithoutNonceIsRefusedAsBadPayload() {
         ObjectNode payload = Envelopes.ask(UUID.randomUUID());
         payload.remove("nonce");

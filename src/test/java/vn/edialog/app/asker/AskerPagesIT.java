@@ -1,0 +1,82 @@
+package vn.edialog.app.asker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.edialog.app.support.Api;
+import vn.edialog.app.support.EDialogIntegrationTest;
+import vn.edialog.app.support.Envelopes;
+import vn.edialog.app.support.SignIn;
+import vn.edialog.command.pki.TestPki;
+
+/** The askers' pages at HTTP level: each asker sees his own dialogues only, and the topic forms to sign. */
+@EDialogIntegrationTest
+class AskerPagesIT {
+
+    @LocalServerPort
+    int port;
+
+    private final TestPki pki = TestPki.shared();
+
+    @Test
+    void anAskerSeesHisOwnDialoguesAndNobodyElses() {
+        UUID mine = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        Api anonymous = new Api(port);
+        assertThat(anonymous
+                        .post("/api/v1/dialogues", Envelopes.signed(pki.business(), Envelopes.ask(mine)))
+                        .status())
+                .isEqualTo(201);
+        assertThat(anonymous
+                        .post(
+                                "/api/v1/dialogues",
+                                Envelopes.signed(
+                                        pki.citizen(),
+                                        Envelopes.ask(theirs).put("subject", "Câu hỏi của công dân khác")))
+                        .status())
+                .isEqualTo(201);
+
+        Api business = new Api(port);
+        SignIn.asker(business, pki.business(), "demo");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(business.get("/my/dialogues").body())
+                        .contains("Thủ tục thay đổi địa chỉ trụ sở chính"));
+        String page = business.get("/my/dialogues").body();
+        assertThat(page).contains("Chờ tiếp nhận").doesNotContain("Câu hỏi của công dân khác");
+        assertThat(business.get("/my/dialogues?status=ANSWERED").body())
+                .doesNotContain("Thủ tục thay đổi địa chỉ trụ sở chính");
+        assertThat(business.get("/my/dialogues?status=NOPE").status()).isEqualTo(400);
+        assertThat(business.get("/my/dialogues?lang=en").body())
+                .contains("My dialogues")
+                .contains("Awaiting triage");
+    }
+
+    @Test
+    void theComposePageOffersTheProvincesTopicsAndEachTopicsForm() {
+        Api business = new Api(port);
+        SignIn.asker(business, pki.business(), "demo");
+
+        Api.Response topics = business.get("/my/dialogues/new");
+        assertThat(topics.status()).isEqualTo(200);
+        assertThat(topics.body()).contains("Thủ tục thuế").contains("topic=thu-tuc-thue");
+
+        Api.Response form = business.get("/my/dialogues/new?topic=thu-tuc-thue");
+        assertThat(form.body())
+                .contains("data-signed-form=\"ask\"")
+                .contains("data-form-field=\"maSoThue\"")
+                .contains("data-topic=\"thu-tuc-thue\"")
+                .contains("type=\"file\"");
+        assertThat(business.get("/my/dialogues/new?topic=nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlySignedInAskersReachTheirPages() {
+        Api.Response anonymous = new Api(port).get("/my/dialogues");
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.header("Location")).endsWith("/sign-in");
+    }
+}
