@@ -1,7 +1,8 @@
 // Forms that askers sign in the browser: sign-in, ask, clarify, rate, reopen.
 //
 // A form marked data-signed-form="<payload type>" names where to send (data-endpoint), the tenant, the dialogue
-// and where to go after success (data-success). Its inputs say where their values go in the signed payload:
+// and, for sign-in, where to go after (data-success). Other forms show the signed receipt in the element named by
+// data-receipt (default id "receipt"). Its inputs say where their values go in the signed payload:
 //   data-payload="name"        text field of the payload
 //   data-payload-int="name"    integer field (the checked radio or the input's value)
 //   data-payload-flag="name"   boolean, present only when checked
@@ -29,8 +30,11 @@ function show(form, selector, text) {
 function signingMessage(error) {
   switch (error?.code) {
     case "wrong-password": return texts.wrongPassword;
-    case "no-key": return texts.noKey;
+    case "no-private-key":
+    case "no-certificate": return texts.noKey;
     case "unsupported-algorithm": return texts.unsupported;
+    case "not-pkcs12": return texts.notPkcs12;
+    case "webcrypto-unavailable": return texts.noWebcrypto;
     default: return `${texts.generic} ${error?.message ?? error}`;
   }
 }
@@ -140,8 +144,37 @@ async function submit(form) {
   const email = form.querySelector("[data-contact=email]")?.value.trim();
   show(form, "[data-signing-status]", texts.sending);
   const accepted = await postJson(form.dataset.endpoint, email ? { ...envelope, contact: { email } } : envelope);
-  const next = form.dataset.success ?? "/";
-  window.location.assign(next.replace("{id}", accepted?.dialogueId ?? ""));
+  if (type === "sign-in") {
+    window.location.assign(form.dataset.success ?? "/");
+  } else {
+    showReceipt(form, accepted);
+  }
+}
+
+/** Replaces the form by the signed receipt the server returned: tracking code, time, event, and a download. */
+function showReceipt(form, accepted) {
+  const panel = document.getElementById(form.dataset.receipt ?? "receipt");
+  if (!panel) {
+    window.location.reload();
+    return;
+  }
+  const slot = (name, value) => panel.querySelectorAll(`[data-slot=${name}]`).forEach((e) => { e.textContent = value; });
+  slot("trackingCode", accepted.trackingCode);
+  slot("receivedAt", new Date(accepted.receivedAt).toLocaleString(document.documentElement.lang || "vi",
+    { timeZone: "Asia/Ho_Chi_Minh" }));
+  slot("sequence", String(accepted.sequence));
+  slot("eventHash", accepted.eventHash);
+  const download = panel.querySelector("[data-slot=download]");
+  if (download) {
+    const blob = new Blob([JSON.stringify(accepted.receipt, null, 2)], { type: "application/json" });
+    download.href = URL.createObjectURL(blob);
+    download.download = `receipt-${accepted.dialogueId}-${accepted.sequence}.json`;
+  }
+  const open = panel.querySelector("[data-slot=open]");
+  if (open) open.href = open.dataset.href.replace("{id}", accepted.dialogueId);
+  form.hidden = true;
+  panel.hidden = false;
+  panel.focus();
 }
 
 document.querySelectorAll("form[data-signed-form]").forEach((form) => {

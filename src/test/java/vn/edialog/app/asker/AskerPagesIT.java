@@ -3,10 +3,15 @@ package vn.edialog.app.asker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.edialog.app.government.GovernmentActions;
+import vn.edialog.app.government.Official;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
@@ -71,6 +76,55 @@ class AskerPagesIT {
                 .contains("data-topic=\"thu-tuc-thue\"")
                 .contains("type=\"file\"");
         assertThat(business.get("/my/dialogues/new?topic=nope").status()).isEqualTo(404);
+    }
+
+    @Autowired
+    GovernmentActions government;
+
+    @Test
+    void theDialoguePageShowsTheSignedMessagesTheReceiptsAndTheRatingFormOnceAnswered() throws Exception {
+        UUID id = UUID.randomUUID();
+        assertThat(new Api(port)
+                        .post("/api/v1/dialogues", Envelopes.signed(pki.business(), Envelopes.ask(id)))
+                        .status())
+                .isEqualTo(201);
+        Api business = new Api(port);
+        SignIn.asker(business, pki.business(), "demo");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        assertThat(business.get("/my/dialogues/" + id).status()).isEqualTo(200));
+        government.answer(
+                id,
+                new Official("asker.moderator", "Cán bộ UBND", "demo", "ubnd"),
+                "Hồ sơ nộp tại Sở Kế hoạch và Đầu tư, thời hạn 3 ngày làm việc.");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        business.get("/my/dialogues/" + id).body())
+                .contains("Hồ sơ nộp tại Sở Kế hoạch và Đầu tư"));
+
+        String page = business.get("/my/dialogues/" + id).body();
+        assertThat(page)
+                .contains("Thủ tục thay đổi địa chỉ trụ sở chính")
+                .contains("Công ty chúng tôi chuyển trụ sở sang huyện khác")
+                .contains("Đã trả lời")
+                .contains("data-signed-form=\"rate\"")
+                .doesNotContain("data-signed-form=\"clarify\"")
+                .contains("/my/dialogues/" + id + "/receipts/");
+
+        Api.Response receipt = business.get("/my/dialogues/" + id + "/receipts/0");
+        assertThat(receipt.status()).isEqualTo(200);
+        JsonNode statement = Envelopes.JSON.readTree(
+                Base64.getDecoder().decode(receipt.json().path("payload").asText()));
+        assertThat(statement.path("type").asText()).isEqualTo("receipt");
+        assertThat(statement.path("dialogueId").asText()).isEqualTo(id.toString());
+        assertThat(statement.path("commandType").asText()).isEqualTo("ask");
+
+        Api citizen = new Api(port);
+        SignIn.asker(citizen, pki.citizen(), "demo");
+        assertThat(citizen.get("/my/dialogues/" + id).status())
+                .as("another asker's dialogue is not found")
+                .isEqualTo(404);
+        assertThat(citizen.get("/my/dialogues/" + id + "/receipts/0").status()).isEqualTo(404);
+        assertThat(business.get("/my/dialogues/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     @Test
