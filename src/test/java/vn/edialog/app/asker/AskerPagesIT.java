@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.SignIn;
+import vn.edialog.command.dialogue.api.CloseReason;
 import vn.edialog.command.pki.TestPki;
 
 /** The askers' pages at HTTP level: each asker sees his own dialogues only, and the topic forms to sign. */
@@ -125,6 +127,45 @@ class AskerPagesIT {
                 .isEqualTo(404);
         assertThat(citizen.get("/my/dialogues/" + id + "/receipts/0").status()).isEqualTo(404);
         assertThat(business.get("/my/dialogues/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theClarificationFormAppearsWhenAskedAndTheReopenFormOnceClosed() {
+        UUID id = UUID.randomUUID();
+        new Api(port).post("/api/v1/dialogues", Envelopes.signed(pki.business(), Envelopes.ask(id)));
+        Api business = new Api(port);
+        SignIn.asker(business, pki.business(), "demo");
+        Official moderator = new Official("asker.moderator2", "Cán bộ UBND", "demo", "ubnd");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> business.get("/my/dialogues/" + id).status() == 200);
+
+        government.requestClarification(
+                id,
+                moderator,
+                "Đề nghị cho biết địa chỉ trụ sở mới.",
+                Instant.now().plus(Duration.ofDays(5)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        business.get("/my/dialogues/" + id).body())
+                .contains("Đề nghị cho biết địa chỉ trụ sở mới.")
+                .contains("data-signed-form=\"clarify\"")
+                .contains("Chờ bổ sung"));
+        assertThat(business.get("/my/dialogues").body()).contains("Cần bạn bổ sung");
+
+        assertThat(new Api(port)
+                        .post(
+                                "/api/v1/dialogues/" + id + "/clarifications",
+                                Envelopes.signed(
+                                        pki.business(),
+                                        Envelopes.base("clarify", id).put("text", "Số 5 đường Lê Lợi, huyện Mới.")))
+                        .status())
+                .isEqualTo(201);
+        government.answer(id, moderator, "Hồ sơ nộp tại bộ phận một cửa của Sở.");
+        government.close(id, moderator, CloseReason.ANSWERED, Instant.now().plus(Duration.ofDays(30)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        business.get("/my/dialogues/" + id).body())
+                .contains("data-signed-form=\"reopen\"")
+                .contains("Số 5 đường Lê Lợi, huyện Mới.")
+                .doesNotContain("data-signed-form=\"clarify\""));
     }
 
     @Test
