@@ -14,7 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.edialog.app.support.Api;
+import vn.edialog.app.support.Browser;
 
 /**
  * Boots the packaged jar exactly as the README's run command does (no configuration, embedded PostgreSQL and demo
@@ -96,6 +101,31 @@ class EmbeddedDefaultSmokeIT {
                                 .path("status")
                                 .asText())
                         .isEqualTo("AWAITING_TRIAGE"));
+
+        // The packaged jar serves the pages and the browser libraries: the demo business signs in with its demo
+        // PKCS#12 file in chromium and finds its dialogue; a demo official signs in with the form.
+        WebDriver driver = Browser.open(1000, 900);
+        try {
+            driver.get("http://localhost:" + port + "/sign-in");
+            driver.findElement(By.id("sign-in-pkcs12"))
+                    .sendKeys(pki.resolve("business-0101234567.p12")
+                            .toAbsolutePath()
+                            .toString());
+            driver.findElement(By.id("sign-in-password")).sendKeys(password);
+            driver.findElement(By.id("certificate-submit")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/my/dialogues"));
+            assertThat(driver.getPageSource()).contains(trackingCode).contains("Hoàn thuế giá trị gia tăng");
+            driver.findElement(By.cssSelector("form[action$='/sign-out'] button"))
+                    .click();
+            driver.get("http://localhost:" + port + "/sign-in");
+            driver.findElement(By.id("username")).sendKeys("ubnd.moderator");
+            driver.findElement(By.id("password")).sendKeys("demo");
+            driver.findElement(By.id("staff-submit")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/staff"));
+            assertThat(driver.getPageSource()).contains("Hoàn thuế giá trị gia tăng");
+        } finally {
+            driver.quit();
+        }
 
         server.destroy();
         assertThat(server.waitFor()).as(tail(log)).isIn(0, 143);
