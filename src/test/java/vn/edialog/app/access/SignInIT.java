@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.SignIn;
@@ -21,6 +22,9 @@ class SignInIT {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final TestPki pki = TestPki.shared();
 
@@ -52,6 +56,12 @@ class SignInIT {
         assertThat(new Api(port).get("/api/v1/sign-in/me").status())
                 .as("another browser is not signed in")
                 .isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :party")
+                        .param("party", signedIn.json().path("partyId").asText())
+                        .query(Long.class)
+                        .single())
+                .as("the session is kept in PostgreSQL, where every node finds it")
+                .isEqualTo(1);
     }
 
     @Test
