@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,8 +31,9 @@ import vn.edialog.app.web.Problems;
  * HTTP Basic on {@code /engine-rest}). Everything else: anonymous for the public portal, tracking and signed command
  * intake (the signature authenticates); a session for askers signed in with a certificate ({@code /my/**}, {@code
  * /api/v1/me/**}) and for officials signed in with their Tasklist account, by form or HTTP Basic ({@code /cases/**},
- * {@code /reports/**}, the agency and report API). Finer decisions (tenant, agency, dialogue) are {@link
- * AccessPolicy}'s. API callers get RFC 9457 problems, browsers the sign-in page.
+ * {@code /reports/**}, the agency and report API); either for reading one dialogue ({@code GET
+ * /api/v1/dialogues/**}). Finer decisions (tenant, agency, dialogue) are {@link AccessPolicy}'s. API callers get RFC
+ * 9457 problems, browsers the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -79,6 +81,10 @@ class WebSecurity {
                                 "/api/v1/tenants/*/agencies/**",
                                 "/api/v1/tenants/*/reports/**")
                         .hasRole("STAFF")
+                        // Reading a dialogue needs a party (AccessPolicy decides which); commands on the same paths
+                        // stay open, their signature authenticates them.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dialogues/**")
+                        .authenticated()
                         .anyRequest()
                         .permitAll())
                 .formLogin(form -> form.loginPage(SIGN_IN_PAGE)

@@ -1,11 +1,6 @@
 package vn.edialog.app.asker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.edialog.app.access.AccessPolicy;
 import vn.edialog.app.access.Viewer;
 import vn.edialog.app.intake.Receipts;
+import vn.edialog.app.reads.SignedContent;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.query.summary.DialogueSummary;
@@ -40,8 +36,6 @@ import vn.edialog.query.timeline.TimelineEntry;
 @Controller
 @RequestMapping("/my/dialogues/{dialogueId}")
 class AskerDialoguePage {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccessPolicy access;
     private final DialogueSummaryProjection summaries;
@@ -123,21 +117,16 @@ class AskerDialoguePage {
     /** The human texts of a signed payload, in reading order; the rest (ids, nonces, times) is for machines. */
     static Map<String, String> texts(EventEvidence evidence) {
         Map<String, String> texts = new LinkedHashMap<>();
-        try {
-            JsonNode payload = JSON.readTree(
-                    new String(Base64.getDecoder().decode(evidence.signedPayload()), StandardCharsets.UTF_8));
-            for (String field : List.of("subject", "body", "request", "text", "answer", "reason", "comment")) {
-                JsonNode value = payload.get(field);
-                if (value != null && value.isTextual() && !value.textValue().isBlank()) {
-                    texts.put(field, value.textValue());
+        SignedContent.of(evidence.signedPayload()).ifPresent(fields -> {
+            for (String field : List.of("subject", "body", "request", "text", "note", "answer", "reason", "comment")) {
+                if (fields.get(field) instanceof String value && !value.isBlank()) {
+                    texts.put(field, value);
                 }
             }
-            if (payload.path("rating").isInt()) {
-                texts.put("rating", Integer.toString(payload.path("rating").intValue()));
+            if (fields.get("rating") instanceof Integer rating) {
+                texts.put("rating", Integer.toString(rating));
             }
-        } catch (IOException | IllegalArgumentException unreadable) {
-            // The evidence is kept as stored; a payload this page cannot read shows no text, never an error.
-        }
+        });
         return texts;
     }
 }

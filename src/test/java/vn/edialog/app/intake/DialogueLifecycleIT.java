@@ -28,6 +28,7 @@ import vn.edialog.app.store.EventStoreVerifier;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
+import vn.edialog.app.support.SignIn;
 import vn.edialog.app.support.TestPkiFiles;
 import vn.edialog.command.dialogue.api.ActionNotAllowed;
 import vn.edialog.command.dialogue.api.CloseReason;
@@ -61,9 +62,11 @@ class DialogueLifecycleIT {
 
     Api api;
 
+    /** The business that asks every dialogue here, signed in: it reads the status of its own dialogues. */
     @BeforeEach
     void client() {
         api = new Api(port);
+        assertThat(SignIn.asker(api, PKI.business(), "demo").status()).isEqualTo(200);
     }
 
     private Api.Response ask(UUID dialogueId) {
@@ -133,9 +136,14 @@ class DialogueLifecycleIT {
         assertThat(reopened.status()).as(reopened.body()).isEqualTo(201);
         awaitStatus(id, "AWAITING_TRIAGE", "ubnd");
 
-        var byCode = api.get("/api/v1/tracking/"
-                + api.get("/api/v1/dialogues/" + id).json().path("trackingCode").asText());
-        assertThat(byCode.json().path("dialogueId").asText()).isEqualTo(id.toString());
+        String trackingCode =
+                api.get("/api/v1/dialogues/" + id).json().path("trackingCode").asText();
+        var byCode = new Api(port).get("/api/v1/tracking/" + trackingCode);
+        assertThat(byCode.json().path("trackingCode").asText()).isEqualTo(trackingCode);
+        assertThat(byCode.json().path("status").asText()).isEqualTo("AWAITING_TRIAGE");
+        assertThat(byCode.json().path("dialogueId").asText())
+                .as("published once, the dialogue names its portal page")
+                .isEqualTo(id.toString());
     }
 
     @Test

@@ -146,8 +146,11 @@ class TasklistBrowserIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(taskLink(dialogue))));
         snapshot("desktop-5-completed");
 
+        // The moderator reads the dialogue's status through the API with the same account (HTTP Basic).
+        Api moderator = new Api(port).withBasicAuth(MODERATOR, PASSWORD);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode summary = api.get("/api/v1/dialogues/" + dialogue.id()).json();
+            JsonNode summary =
+                    moderator.get("/api/v1/dialogues/" + dialogue.id()).json();
             assertThat(summary.path("status").asText()).isEqualTo("FORWARDED");
             assertThat(summary.path("handlingAgency").asText()).isEqualTo(DEPARTMENT);
         });

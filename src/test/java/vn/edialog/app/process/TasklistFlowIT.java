@@ -23,6 +23,7 @@ import vn.edialog.app.officials.OfficialRole;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
+import vn.edialog.app.support.SignIn;
 import vn.edialog.command.pki.TestPki;
 
 /**
@@ -41,9 +42,15 @@ class TasklistFlowIT {
 
     Api api;
 
+    /** The business that asks, signed in: it follows its dialogue's status. */
+    Api asker;
+
     @BeforeEach
     void officials() {
         api = new Api(port);
+        asker = new Api(port);
+        assertThat(SignIn.asker(asker, TestPki.shared().business(), "demo").status())
+                .isEqualTo(200);
         official("flow.moderator", OfficialRole.MODERATORS.groupId("demo", "ubnd"));
         official("flow.officer", OfficialRole.OFFICERS.groupId("demo", "thue"));
         official("flow.stranger", OfficialRole.OFFICERS.groupId("demo", "stnmt"));
@@ -100,11 +107,12 @@ class TasklistFlowIT {
     }
 
     private void awaitStatus(String dialogueId, String status) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.get("/api/v1/dialogues/" + dialogueId)
-                        .json()
-                        .path("status")
-                        .asText())
-                .isEqualTo(status));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(asker.get("/api/v1/dialogues/" + dialogueId)
+                                .json()
+                                .path("status")
+                                .asText())
+                        .isEqualTo(status));
     }
 
     @Test

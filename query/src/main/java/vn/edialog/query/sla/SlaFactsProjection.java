@@ -50,6 +50,30 @@ public class SlaFactsProjection {
             extensions, acknowledged_at, answered_at, returned_at, return_reason, ended_at, outcome, escalations,
             max_escalation_level, working_days, on_time, rating""";
 
+    /**
+     * The figures of {@link SlaReport} over the steps selected: open as of {@code :asOf} means received by then and
+     * not ended by then; overdue, open and past its due date (after every extension granted) then.
+     */
+    private static final String FIGURES =
+            """
+            count(*) filter (where forward_number = 0 and arrival in ('ASKED', 'REOPENED')) as received,
+            count(*) filter (where forward_number > 0) as forwarded_in,
+            count(*) filter (where on_time) as on_time,
+            count(*) filter (where not on_time) as late,
+            count(*) filter (where received_at <= :asOf and (ended_at is null or ended_at > :asOf)) as open,
+            count(*) filter (where received_at <= :asOf and (ended_at is null or ended_at > :asOf)
+                and due_at < :asOf) as overdue,
+            percentile_cont(0.5) within group (order by working_days)
+                filter (where answered_at is not null) as median_days,
+            percentile_cont(0.9) within group (order by working_days)
+                filter (where answered_at is not null) as p90_days,
+            coalesce(sum(escalations), 0) as escalations,
+            count(*) filter (where returned_at is not null) as returns,
+            coalesce(sum(extensions), 0) as extensions,
+            avg(rating) as satisfaction,
+            count(rating) as ratings
+            """;
+
     private final JdbcClient jdbc;
     private final WorkingDayCalendar calendar;
 
@@ -322,53 +346,49 @@ public class SlaFactsProjection {
 
     /** The SLA figures of one agency, or of all agencies of the tenant, for a period; see {@link SlaReport}. */
     public SlaReport report(SlaReportQuery query) {
-        Map<String, Object> params = periodParams(query.tenant(), query.from(), query.to());
-        params.put("asOf", ts(query.asOf()));
-        String agency = "";
-        if (query.agency() != null) {
-            agency = " and agency = :agency";
-            params.put("agency", query.agency());
-        }
+        Map<String, Object> params = reportParams(query);
+        return jdbc.sql("select " + FIGURES + " from sla_step where " + reportFilter(query))
+                .params(params)
+                .query((rows, n) -> report(query, rows))
+                .single();
+    }
+
+    /**
+     * The SLA figures of each agency of the tenant with steps received in the period (only {@code query.agency()}
+     * when one is named), by agency code; each report's query names its agency. Every figure is the one {@link
+     * #report} gives for that agency alone.
+     */
+    public List<SlaReport> reportsPerAgency(SlaReportQuery query) {
+        Map<String, Object> params = reportParams(query);
+        return jdbc.sql("select agency, " + FIGURES + " from sla_step where " + reportFilter(query)
+                        + " group by agency order by agency")
+                .params(params)
+                .query((rows, n) -> report(
+                        new SlaReportQuery(
+                                query.tenant(), rows.getString("agency"), query.from(), query.to(), query.asOf()),
+                        rows))
+                .list();
+    }
+
+    /**
+     * Per agency of {@code tenant}, the steps answered in [{@code from}, {@code to}) (by the time of the answer, not
+     * of receipt) and of those the ones answered by their due date: the public on-time figure. Agencies that
+     * answered nothing in the period are absent.
+     */
+    public List<OnTimeFigure> onTimeFigures(String tenant, Instant from, Instant to) {
+        checkPeriod(tenant, from, to);
         return jdbc.sql(
                         """
-                        select
-                            count(*) filter (where forward_number = 0 and arrival in ('ASKED', 'REOPENED')) as received,
-                            count(*) filter (where forward_number > 0) as forwarded_in,
-                            count(*) filter (where on_time) as on_time,
-                            count(*) filter (where not on_time) as late,
-                            count(*) filter (where received_at <= :asOf and (ended_at is null or ended_at > :asOf))
-                                as open,
-                            count(*) filter (where received_at <= :asOf and (ended_at is null or ended_at > :asOf)
-                                and due_at < :asOf) as overdue,
-                            percentile_cont(0.5) within group (order by working_days)
-                                filter (where answered_at is not null) as median_days,
-                            percentile_cont(0.9) within group (order by working_days)
-                                filter (where answered_at is not null) as p90_days,
-                            coalesce(sum(escalations), 0) as escalations,
-                            count(*) filter (where returned_at is not null) as returns,
-                            coalesce(sum(extensions), 0) as extensions,
-                            avg(rating) as satisfaction,
-                            count(rating) as ratings
+                        select agency, count(*) as answered, count(*) filter (where on_time) as on_time
                         from sla_step
-                        where tenant = :tenant and received_at >= :from and received_at < :to"""
-                                + agency)
-                .params(params)
-                .query((rows, n) -> new SlaReport(
-                        query,
-                        rows.getLong("received"),
-                        rows.getLong("forwarded_in"),
-                        rows.getLong("on_time"),
-                        rows.getLong("late"),
-                        rows.getLong("open"),
-                        rows.getLong("overdue"),
-                        rows.getObject("median_days", Double.class),
-                        rows.getObject("p90_days", Double.class),
-                        rows.getLong("escalations"),
-                        rows.getLong("returns"),
-                        rows.getLong("extensions"),
-                        decimal(rows.getBigDecimal("satisfaction")),
-                        rows.getLong("ratings")))
-                .single();
+                        where tenant = :tenant and answered_at >= :from and answered_at < :to
+                        group by agency
+                        order by agency
+                        """)
+                .params(periodParams(tenant, from, to))
+                .query((rows, n) ->
+                        new OnTimeFigure(rows.getString("agency"), rows.getLong("answered"), rows.getLong("on_time")))
+                .list();
     }
 
     /**
@@ -417,7 +437,8 @@ public class SlaFactsProjection {
 
     /**
      * Per month (Vietnam time) from the month of {@code from} to the month before {@code to}'s end, the steps of one
-     * agency, or of all agencies when {@code agency} is null, received that month; months without any are zeros.
+     * agency, or of all agencies when {@code agency} is null, received that month; months without any are zeros (and
+     * no median).
      */
     public List<MonthlyTrend> monthlyTrend(String tenant, String agency, Instant from, Instant to) {
         checkPeriod(tenant, from, to);
@@ -438,7 +459,7 @@ public class SlaFactsProjection {
                                 interval '1 month') as month),
                         facts as (
                             select date_trunc('month', received_at at time zone :zone) as month, forward_number,
-                                arrival, on_time
+                                arrival, on_time, answered_at, working_days
                             from sla_step
                             where tenant = :tenant and received_at >= :from and received_at < :to"""
                                 + agencyFilter
@@ -449,7 +470,9 @@ public class SlaFactsProjection {
                                 as received,
                             count(f.month) filter (where f.forward_number > 0) as forwarded_in,
                             count(f.month) filter (where f.on_time) as on_time,
-                            count(f.month) filter (where not f.on_time) as late
+                            count(f.month) filter (where not f.on_time) as late,
+                            percentile_cont(0.5) within group (order by f.working_days)
+                                filter (where f.answered_at is not null) as median_days
                         from months m left join facts f on f.month = m.month
                         group by m.month
                         order by m.month
@@ -460,7 +483,8 @@ public class SlaFactsProjection {
                         rows.getLong("received"),
                         rows.getLong("forwarded_in"),
                         rows.getLong("on_time"),
-                        rows.getLong("late")))
+                        rows.getLong("late"),
+                        rows.getObject("median_days", Double.class)))
                 .list();
     }
 
@@ -543,6 +567,38 @@ public class SlaFactsProjection {
                 .param("forward", forwardNumber)
                 .param("round", round)
                 .update();
+    }
+
+    private static Map<String, Object> reportParams(SlaReportQuery query) {
+        Map<String, Object> params = periodParams(query.tenant(), query.from(), query.to());
+        params.put("asOf", ts(query.asOf()));
+        if (query.agency() != null) {
+            params.put("agency", query.agency());
+        }
+        return params;
+    }
+
+    private static String reportFilter(SlaReportQuery query) {
+        return "tenant = :tenant and received_at >= :from and received_at < :to"
+                + (query.agency() == null ? "" : " and agency = :agency");
+    }
+
+    private static SlaReport report(SlaReportQuery query, ResultSet rows) throws SQLException {
+        return new SlaReport(
+                query,
+                rows.getLong("received"),
+                rows.getLong("forwarded_in"),
+                rows.getLong("on_time"),
+                rows.getLong("late"),
+                rows.getLong("open"),
+                rows.getLong("overdue"),
+                rows.getObject("median_days", Double.class),
+                rows.getObject("p90_days", Double.class),
+                rows.getLong("escalations"),
+                rows.getLong("returns"),
+                rows.getLong("extensions"),
+                decimal(rows.getBigDecimal("satisfaction")),
+                rows.getLong("ratings"));
     }
 
     private static Map<String, Object> periodParams(String tenant, Instant from, Instant to) {

@@ -23,4 +23,24 @@ public record SlaReport(
         long returns,
         long extensions,
         Double averageSatisfaction,
-        long satisfactionCount) {}
+        long satisfactionCount) {
+
+    /** The agency reported on, null for all agencies of the tenant. */
+    public String agency() {
+        return query.agency();
+    }
+
+    /** Steps answered, on time or late. */
+    public long answered() {
+        return answeredOnTime + answeredLate;
+    }
+
+    /** The share of answers given on time, from 0 to 1; null when nothing was answered. */
+    public Double onTimeRate() {
+        return rate(answeredOnTime, answeredLate);
+    }
+
+    static Double rate(long onTime, long late) {
+        return onTime + late == 0 ? null : (double) onTime / (onTime + late);
+    }
+}

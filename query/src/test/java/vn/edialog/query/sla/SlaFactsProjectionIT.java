@@ -349,13 +349,13 @@ class SlaFactsProjectionIT {
 
         assertThat(all)
                 .containsExactly(
-                        new MonthlyTrend(YearMonth.of(2026, 3), 5, 4, 2, 1),
-                        new MonthlyTrend(YearMonth.of(2026, 4), 1, 0, 1, 0),
-                        new MonthlyTrend(YearMonth.of(2026, 5), 0, 0, 0, 0));
+                        new MonthlyTrend(YearMonth.of(2026, 3), 5, 4, 2, 1, 4.0),
+                        new MonthlyTrend(YearMonth.of(2026, 4), 1, 0, 1, 0, 1.0),
+                        new MonthlyTrend(YearMonth.of(2026, 5), 0, 0, 0, 0, null));
         assertThat(skhdt)
                 .containsExactly(
-                        new MonthlyTrend(YearMonth.of(2026, 3), 0, 3, 1, 1),
-                        new MonthlyTrend(YearMonth.of(2026, 4), 0, 0, 0, 0));
+                        new MonthlyTrend(YearMonth.of(2026, 3), 0, 3, 1, 1, 5.0),
+                        new MonthlyTrend(YearMonth.of(2026, 4), 0, 0, 0, 0, null));
     }
 
     @Test
