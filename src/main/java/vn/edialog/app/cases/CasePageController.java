@@ -1,167 +1,214 @@
 package vn.edialog.app.cases;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
-import vn.edialog.app.government.Official;
-import vn.edialog.app.intake.DialogueIntake;
-import vn.edialog.app.officials.OfficialsDirectory;
-import vn.edialog.query.inbox.PartyInboxProjection;
+import org.springframework.web.servlet.ModelAndView;
+import vn.edialog.app.access.AccessPolicy;
+import vn.edialog.app.access.Viewer;
+import vn.edialog.app.access.Viewers;
+import vn.edialog.app.portal.PageErrors;
+import vn.edialog.app.portal.SignedTimeline;
+import vn.edialog.app.tenant.Tenants;
+import vn.edialog.command.tenant.Tenant;
+import vn.edialog.query.summary.DialogueSummary;
+import vn.edialog.query.summary.DialogueSummaryProjection;
 import vn.edialog.query.timeline.DialogueTimelineProjection;
+import vn.edialog.query.timeline.EventEvidence;
 import vn.edialog.query.timeline.TimelineEntry;
 
 /**
- * The case page an official opens from a Tasklist task: every signed event of the dialogue, who acted for which
- * agency and when, the signer and the hash chain. Officials log in with their Tasklist account (HTTP Basic); only
- * officials of an agency taking part in the dialogue (its moderator, a department it was forwarded to) see it.
+ * The case page an official opens from a Tasklist task or his agency's list: the dialogue's key facts, the question and
+ * the latest answer, and every signed event with who acted for which agency and when, the signer, the re-checked
+ * signature and hash link, and the downloads of the signed bytes and signature. Confidential dialogues are shown too
+ * (marked): the officials reading them take part in them. Who may read is {@link AccessPolicy#mayReadDialogue}'s
+ * decision (the agencies taking part, in the official's own province); refused and unknown look the same (404).
  */
-@RestController
+@Controller
 class CasePageController {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    /** The signed text fields quoted under an event, by the payload field that holds them. */
+    private static final List<String> TEXT_FIELDS = List.of("request", "text", "note", "reason", "answer", "comment");
 
-    private final IdentityService identity;
-    private final OfficialsDirectory officials;
-    private final DialogueIntake dialogues;
-    private final PartyInboxProjection inbox;
+    private static final MediaType CMS_SIGNATURE = MediaType.parseMediaType("application/pkcs7-signature");
+    private static final Logger log = LoggerFactory.getLogger(CasePageController.class);
+
+    private final AccessPolicy access;
+    private final SignedTimeline signedTimeline;
     private final DialogueTimelineProjection timeline;
+    private final DialogueSummaryProjection summaries;
+    private final Tenants tenants;
 
     CasePageController(
-            IdentityService identity,
-            OfficialsDirectory officials,
-            DialogueIntake dialogues,
-            PartyInboxProjection inbox,
-            DialogueTimelineProjection timeline) {
-        this.identity = identity;
-        this.officials = officials;
-        this.dialogues = dialogues;
-        this.inbox = inbox;
+            AccessPolicy access,
+            SignedTimeline signedTimeline,
+            DialogueTimelineProjection timeline,
+            DialogueSummaryProjection summaries,
+            Tenants tenants) {
+        this.access = access;
+        this.signedTimeline = signedTimeline;
         this.timeline = timeline;
+        this.summaries = summaries;
+        this.tenants = tenants;
     }
 
-    @GetMapping(value = "/cases/{dialogueId}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> casePage(@PathVariable UUID dialogueId, HttpServletRequest request) {
-        Optional<String> user = authenticatedUser(request);
-        if (user.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"eDialog\", charset=\"UTF-8\"")
-                    .contentType(MediaType.TEXT_HTML)
-                    .body(page(
-                            "Đăng nhập / Log in",
-                            "<p>Đăng nhập bằng tài khoản Tasklist. Log in with your Tasklist" + " account.</p>"));
+    /** A refused or unknown case or event: answered as "not found", never as "forbidden". */
+    static final class CaseNotFound extends RuntimeException {
+        CaseNotFound() {
+            super("no such case for this official", null, false, false);
         }
-        Optional<Official> official = officials.find(user.get());
-        Optional<String> tenant = dialogues.tenantOf(dialogueId);
-        if (official.isEmpty()
-                || tenant.isEmpty()
-                || !official.get().tenant().equals(tenant.get())
-                || !inbox.involves(tenant.get(), official.get().agency(), dialogueId)) {
-            // The same answer for "no such dialogue" and "not yours": nothing leaks across agencies or provinces.
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .contentType(MediaType.TEXT_HTML)
-                    .body(page(
-                            "Không tìm thấy / Not found",
-                            "<p>Không có hồ sơ này trong các đơn vị của bạn. No such" + " case in your agencies.</p>"));
-        }
-        List<TimelineEntry> entries = timeline.timeline(tenant.get(), dialogueId);
-        StringBuilder body = new StringBuilder()
-                .append("<p>Hồ sơ / Case <code>")
-                .append(dialogueId)
-                .append("</code> — ")
-                .append(entries.size())
-                .append(" sự kiện đã ký / signed events</p>\n<ol class=\"timeline\">\n");
-        for (TimelineEntry entry : entries) {
-            body.append("<li><p><strong>")
-                    .append(escape(entry.summaryVi()))
-                    .append("</strong><br><span lang=\"en\">")
-                    .append(escape(entry.summaryEn()))
-                    .append("</span></p>\n<p>")
-                    .append(TIME.format(entry.at()))
-                    .append(" · ")
-                    .append(escape(entry.actor().name()))
-                    .append(
-                            entry.actor().agency() == null
-                                    ? ""
-                                    : " (" + escape(entry.actor().agency()) + ")")
-                    .append(" · ")
-                    .append(escape(entry.actor().kind().name()))
-                    .append("</p>\n");
-            if (entry.signer() != null) {
-                body.append("<p class=\"sig\">Ký bởi / signed by ")
-                        .append(escape(entry.signer().subjectCommonName()))
-                        .append(" — cấp bởi / issued by ")
-                        .append(escape(entry.signer().issuerCommonName()))
-                        .append(" — số / serial ")
-                        .append(escape(entry.signer().serialNumber()))
-                        .append("</p>\n");
-            }
-            body.append("<p class=\"hash\">#")
-                    .append(entry.sequence())
-                    .append(" hash <code>")
-                    .append(escape(entry.hash()))
-                    .append("</code></p></li>\n");
-        }
-        body.append("</ol>\n");
-        return ResponseEntity.ok()
-                .contentType(MediaType.TEXT_HTML)
-                .body(page("Hồ sơ đối thoại / Dialogue case", body.toString()));
     }
 
-    private Optional<String> authenticatedUser(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.startsWith("Basic ")) {
-            return Optional.empty();
+    @GetMapping("/cases/{dialogueId}")
+    String casePage(@PathVariable String dialogueId, Model model, HttpServletResponse response) {
+        Optional<Viewer.Staff> staff = Viewers.staff();
+        Optional<UUID> id = readable(staff, dialogueId);
+        if (id.isEmpty()) {
+            return PageErrors.notFound(model, response);
         }
-        String decoded;
+        String tenantCode = staff.get().tenant();
+        SignedTimeline.Timeline signed = signedTimeline.read(tenantCode, id.get());
+        if (signed.events().isEmpty()) {
+            return PageErrors.notFound(model, response);
+        }
+        Tenant tenant = tenants.find(tenantCode).orElse(null);
+        DialogueSummary summary = summaries.find(id.get()).orElse(null);
+        JsonNode ask = signed.lastPayload("DialogueAsked").orElse(null);
+        Optional<SignedTimeline.Event> answer = signed.events().stream()
+                .filter(e -> e.entry().eventType().equals("DialogueAnswered"))
+                .reduce((first, second) -> second);
+
+        model.addAttribute("dialogueId", id.get());
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("summary", summary);
+        model.addAttribute(
+                "handlingAgency",
+                tenant == null || summary == null
+                        ? null
+                        : tenant.agency(summary.handlingAgency()).orElse(null));
+        model.addAttribute(
+                "topic",
+                tenant == null || summary == null
+                        ? null
+                        : tenant.topic(summary.topic()).orElse(null));
+        model.addAttribute("subject", text(ask, "subject"));
+        model.addAttribute("question", text(ask, "body"));
+        model.addAttribute(
+                "confidential", ask != null && ask.path("confidential").asBoolean(false));
+        model.addAttribute(
+                "answer", answer.map(e -> text(e.payload(), "answer")).orElse(null));
+        model.addAttribute(
+                "answerEntry", answer.map(SignedTimeline.Event::entry).orElse(null));
+        model.addAttribute("entries", signed.entries());
+        model.addAttribute("checks", signed.checks());
+        model.addAttribute(
+                "allVerified", signed.events().stream().allMatch(e -> e.check().verified()));
+        model.addAttribute(
+                "texts", texts(signed, answer.map(e -> e.entry().sequence()).orElse(-1L)));
+        model.addAttribute("evidenceBase", "/cases/" + id.get() + "/events/");
+        return "cases/case";
+    }
+
+    @GetMapping("/cases/{dialogueId}/events/{sequence}/payload")
+    ResponseEntity<byte[]> payload(@PathVariable String dialogueId, @PathVariable String sequence) {
+        EventEvidence evidence = evidence(dialogueId, sequence);
+        return download(evidence, ".json", MediaType.APPLICATION_JSON, evidence.signedPayload());
+    }
+
+    @GetMapping("/cases/{dialogueId}/events/{sequence}/signature.p7s")
+    ResponseEntity<byte[]> signature(@PathVariable String dialogueId, @PathVariable String sequence) {
+        EventEvidence evidence = evidence(dialogueId, sequence);
+        return download(evidence, ".p7s", CMS_SIGNATURE, evidence.signature());
+    }
+
+    @ExceptionHandler(CaseNotFound.class)
+    ModelAndView notFound() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+        page.addObject("status", HttpStatus.NOT_FOUND.value());
+        return page;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView failed(Exception e) {
+        return PageErrors.unexpected(log, e);
+    }
+
+    private Optional<UUID> readable(Optional<Viewer.Staff> staff, String dialogueId) {
+        Optional<UUID> id;
         try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            id = Optional.of(UUID.fromString(dialogueId));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        String user = decoded.substring(0, colon);
-        return identity.checkPassword(user, decoded.substring(colon + 1)) ? Optional.of(user) : Optional.empty();
+        return staff.isPresent()
+                        && access.mayReadDialogue(staff.get(), staff.get().tenant(), id.get())
+                ? id
+                : Optional.empty();
     }
 
-    private static String page(String title, String body) {
-        return """
-                <!DOCTYPE html>
-                <html lang="vi"><head><meta charset="UTF-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s — eDialog</title>
-                <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.4}
-                .timeline li{margin-bottom:1rem}.sig,.hash{color:#555;font-size:.9rem;overflow-wrap:anywhere}</style>
-                </head><body><h1>%s</h1>
-                %s</body></html>
-                """
-                .formatted(escape(title), escape(title), body);
+    private EventEvidence evidence(String dialogueId, String sequence) {
+        Optional<Viewer.Staff> staff = Viewers.staff();
+        UUID id = readable(staff, dialogueId).orElseThrow(CaseNotFound::new);
+        long number;
+        try {
+            number = Long.parseLong(sequence);
+        } catch (NumberFormatException e) {
+            throw new CaseNotFound();
+        }
+        return timeline.evidence(staff.get().tenant(), id, number).orElseThrow(CaseNotFound::new);
     }
 
-    static String escape(String text) {
-        if (text == null) {
-            return "";
+    private static ResponseEntity<byte[]> download(
+            EventEvidence evidence, String suffix, MediaType type, String base64) {
+        String name = "edialog-" + evidence.dialogueId() + "-" + evidence.sequence() + suffix;
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .body(Base64.getDecoder().decode(base64));
+    }
+
+    /**
+     * The signed text of each event to quote in the timeline: the note of a forward, a request, a reason, an answer.
+     * The question and the latest answer are shown above the timeline and not repeated.
+     */
+    private static Map<Long, String> texts(SignedTimeline.Timeline signed, long shownAnswer) {
+        Map<Long, String> texts = new LinkedHashMap<>();
+        for (SignedTimeline.Event event : signed.events()) {
+            TimelineEntry entry = event.entry();
+            if (entry.eventType().equals("DialogueAsked") || entry.sequence() == shownAnswer) {
+                continue;
+            }
+            TEXT_FIELDS.stream()
+                    .map(field -> text(event.payload(), field))
+                    .filter(value -> value != null && !value.isBlank())
+                    .findFirst()
+                    .ifPresent(value -> texts.put(entry.sequence(), value));
         }
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return texts;
+    }
+
+    private static String text(JsonNode payload, String field) {
+        return payload != null && payload.path(field).isTextual()
+                ? payload.path(field).asText()
+                : null;
     }
 }

@@ -5,8 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,26 +32,39 @@ import vn.edialog.query.timeline.TimelineEntry;
 
 /**
  * The public portal (anonymous): published answers of non-confidential dialogues, searchable with or without
- * Vietnamese diacritics; each with its signed timeline. Askers stay anonymous here: the timeline shows who acted for
- * the government, and of the asker only that a signed message arrived; evidence is downloadable for government and
- * system events only, since an asker's signature carries his certificate.
+ * Vietnamese diacritics; each with the signed timeline of its public messages ({@link PublicTimeline}). Askers stay
+ * anonymous here: the timeline shows who acted for the government, and of the asker only that a signed message
+ * arrived; evidence (as JSON, or as the exact signed bytes and the DER CMS signature for {@code openssl cms -verify}
+ * and {@code edialog signature verify}) is downloadable for the government's public messages only, since an asker's
+ * signature carries his certificate.
  */
 @RestController
 @RequestMapping("/api/v1/portal/{tenant}")
 @Tag(name = "Public portal", description = "Published answers, their signed timeline and the Atom feed")
 class PortalApiController {
 
+    private static final MediaType CMS_SIGNATURE = MediaType.parseMediaType("application/pkcs7-signature");
+
     private final PublishedDialogueProjection published;
     private final DialogueTimelineProjection timeline;
+    private final SignedTimeline signedTimeline;
     private final Tenants tenants;
 
-    PortalApiController(PublishedDialogueProjection published, DialogueTimelineProjection timeline, Tenants tenants) {
+    PortalApiController(
+            PublishedDialogueProjection published,
+            DialogueTimelineProjection timeline,
+            SignedTimeline signedTimeline,
+            Tenants tenants) {
         this.published = published;
         this.timeline = timeline;
+        this.signedTimeline = signedTimeline;
         this.tenants = tenants;
     }
 
-    /** One message of the public timeline. */
+    /**
+     * One message of the public timeline; {@code verified}: its signature and hash link were re-checked when read
+     * ({@link SignedTimeline}).
+     */
     record PublicEvent(
             long sequence,
             String eventType,
@@ -92,25 +108,68 @@ class PortalApiController {
         requireTenant(tenant);
         PublishedDialogue dialogue =
                 published.find(tenant, dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
-        List<PublicEvent> events = timeline.timeline(tenant, dialogueId).stream()
-                .map(entry -> publicEvent(tenant, entry))
+        List<PublicEvent> events = signedTimeline.read(tenant, dialogueId).events().stream()
+                .filter(event -> PublicTimeline.isPublic(event.entry()))
+                .map(event -> publicEvent(tenant, event.entry(), event.check().verified()))
                 .toList();
         return new PublicDialogue(dialogue, events);
     }
 
     @GetMapping("/dialogues/{dialogueId}/events/{sequence}/evidence")
     @Operation(
-            summary = "The signed bytes, CMS signature and chain of a government or system event, to re-verify it"
+            summary = "The signed bytes, CMS signature and chain of a public government message, to re-verify it"
                     + " (for example with `edialog signature verify`)")
     EventEvidence evidence(@PathVariable String tenant, @PathVariable UUID dialogueId, @PathVariable long sequence) {
+        return downloadableEvidence(tenant, dialogueId, sequence);
+    }
+
+    @GetMapping("/dialogues/{dialogueId}/events/{sequence}/payload")
+    @Operation(
+            summary = "The exact signed bytes (canonical JSON) of a public government message, the content to give"
+                    + " `openssl cms -verify -content` or `edialog signature verify --content`")
+    ResponseEntity<byte[]> payload(
+            @PathVariable String tenant, @PathVariable UUID dialogueId, @PathVariable long sequence) {
+        EventEvidence evidence = downloadableEvidence(tenant, dialogueId, sequence);
+        return download(evidence, ".json", MediaType.APPLICATION_JSON, evidence.signedPayload());
+    }
+
+    @GetMapping("/dialogues/{dialogueId}/events/{sequence}/signature.p7s")
+    @Operation(
+            summary = "The detached DER CMS signature (CAdES-BES, with the signer's certificate chain) over the"
+                    + " message's signed bytes")
+    ResponseEntity<byte[]> signature(
+            @PathVariable String tenant, @PathVariable UUID dialogueId, @PathVariable long sequence) {
+        EventEvidence evidence = downloadableEvidence(tenant, dialogueId, sequence);
+        return download(evidence, ".p7s", CMS_SIGNATURE, evidence.signature());
+    }
+
+    /** The download's file name: {@code edialog-<dialogue>-<sequence>.json} or {@code .p7s}, a pair for the tools. */
+    static String fileName(UUID dialogueId, long sequence, String suffix) {
+        return "edialog-" + dialogueId + "-" + sequence + suffix;
+    }
+
+    private EventEvidence downloadableEvidence(String tenant, UUID dialogueId, long sequence) {
         requireTenant(tenant);
         published.find(tenant, dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
         TimelineEntry entry = timeline.timeline(tenant, dialogueId).stream()
-                .filter(e -> e.sequence() == sequence && !isAsker(e.actor().kind()))
+                .filter(e -> e.sequence() == sequence && PublicTimeline.downloadable(e))
                 .findFirst()
                 .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId + "/" + sequence));
         return timeline.evidence(tenant, dialogueId, entry.sequence())
                 .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId + "/" + sequence));
+    }
+
+    private static ResponseEntity<byte[]> download(
+            EventEvidence evidence, String suffix, MediaType type, String base64) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName(evidence.dialogueId(), evidence.sequence(), suffix))
+                                .build()
+                                .toString())
+                .body(Base64.getDecoder().decode(base64));
     }
 
     @GetMapping(value = "/feed.atom", produces = "application/atom+xml")
@@ -125,8 +184,8 @@ class PortalApiController {
                 .body(xml);
     }
 
-    private PublicEvent publicEvent(String tenant, TimelineEntry entry) {
-        boolean asker = isAsker(entry.actor().kind());
+    private PublicEvent publicEvent(String tenant, TimelineEntry entry, boolean verified) {
+        boolean asker = PublicTimeline.isAsker(entry.actor().kind());
         return new PublicEvent(
                 entry.sequence(),
                 entry.eventType(),
@@ -138,15 +197,11 @@ class PortalApiController {
                 entry.hash(),
                 asker || entry.signer() == null ? null : entry.signer().subjectCommonName(),
                 asker || entry.signer() == null ? null : entry.signer().issuerCommonName(),
-                true,
-                asker
+                verified,
+                !PublicTimeline.downloadable(entry)
                         ? null
                         : "/api/v1/portal/" + tenant + "/dialogues/" + entry.dialogueId() + "/events/"
                                 + entry.sequence() + "/evidence");
-    }
-
-    private static boolean isAsker(ActorKind kind) {
-        return kind == ActorKind.BUSINESS || kind == ActorKind.CITIZEN;
     }
 
     private void requireTenant(String tenant) {

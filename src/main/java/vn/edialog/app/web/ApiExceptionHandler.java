@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -28,8 +29,11 @@ import vn.edialog.command.dialogue.api.InvalidCommand;
 import vn.edialog.command.signature.RefusalReason;
 import vn.edialog.command.signature.SignatureRefusal;
 
-/** Maps every refusal to an RFC 9457 problem detail with a stable type; nothing was stored when one is returned. */
-@RestControllerAdvice
+/**
+ * Maps every refusal of the API (the {@code @RestController}s) to an RFC 9457 problem detail with a stable type;
+ * nothing was stored when one is returned. Pages render their errors as pages (templates/error.html).
+ */
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 

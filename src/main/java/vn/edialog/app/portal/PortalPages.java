@@ -1,0 +1,316 @@
+package vn.edialog.app.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+import vn.edialog.app.tenant.Tenants;
+import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.command.tenant.Agency;
+import vn.edialog.command.tenant.Tenant;
+import vn.edialog.command.tenant.Topic;
+import vn.edialog.query.Page;
+import vn.edialog.query.portal.PortalSearchQuery;
+import vn.edialog.query.portal.PublishedDialogue;
+import vn.edialog.query.portal.PublishedDialogueProjection;
+import vn.edialog.query.timeline.TimelineEntry;
+
+/**
+ * The public portal's pages (anonymous): the provinces, a province's published answers with search and filters, and
+ * one published dialogue with the signed timeline of its public messages and the downloads to re-verify them. The
+ * same read models and rules as the portal API ({@link PublicTimeline}): confidential dialogues are never in them, and
+ * nothing of the asker is shown but whether a business or a citizen asked. Bad search input is answered with the form,
+ * the reason and status 400.
+ */
+@Controller
+class PortalPages {
+
+    static final int PAGE_SIZE = 10;
+    static final int QUERY_MAX = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(PortalPages.class);
+
+    private final PublishedDialogueProjection published;
+    private final SignedTimeline signedTimeline;
+    private final Tenants tenants;
+    private final MessageSource messages;
+    private final boolean demoPki;
+
+    PortalPages(
+            PublishedDialogueProjection published,
+            SignedTimeline signedTimeline,
+            Tenants tenants,
+            MessageSource messages,
+            @Value("${edialog.pki.demo:false}") boolean demoPki) {
+        this.published = published;
+        this.signedTimeline = signedTimeline;
+        this.tenants = tenants;
+        this.messages = messages;
+        this.demoPki = demoPki;
+    }
+
+    /** What the search form holds, as typed (shown back in the form, also when refused). */
+    record SearchForm(String q, String agency, String topic, String from, String to) {}
+
+    /** One search result with its agency and topic (null when no longer in the tenant's catalogue) and snippet. */
+    record Result(PublishedDialogue dialogue, Agency agency, Topic topic, List<Snippet.Segment> snippet) {}
+
+    @GetMapping("/portal")
+    String portal(Model model) {
+        List<Tenant> all = tenants.all();
+        if (all.size() == 1) {
+            return "redirect:/portal/" + all.get(0).code();
+        }
+        model.addAttribute("provinces", all);
+        return "portal/provinces";
+    }
+
+    @GetMapping("/portal/{tenant}")
+    String search(
+            @PathVariable("tenant") String tenantCode,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String page,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<Tenant> found = tenants.find(tenantCode);
+        if (found.isEmpty()) {
+            return PageErrors.notFound(model, response);
+        }
+        Tenant tenant = found.get();
+        SearchForm form = new SearchForm(strip(q), strip(agency), strip(topic), strip(from), strip(to));
+        portalHeader(tenant, model);
+        model.addAttribute("form", form);
+        model.addAttribute("agencies", tenant.agencies());
+        model.addAttribute("topics", tenant.topics());
+
+        List<String> errors = new ArrayList<>();
+        if (form.q() != null && form.q().codePointCount(0, form.q().length()) > QUERY_MAX) {
+            errors.add(text("portal.error.query", QUERY_MAX));
+        }
+        if (form.agency() != null && tenant.agency(form.agency()).isEmpty()) {
+            errors.add(text("portal.error.agency"));
+        }
+        if (form.topic() != null && tenant.topic(form.topic()).isEmpty()) {
+            errors.add(text("portal.error.topic"));
+        }
+        LocalDate fromDate = date(form.from(), "portal.search.from", errors);
+        LocalDate toDate = date(form.to(), "portal.search.to", errors);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            errors.add(text("portal.error.period"));
+        }
+        int pageNumber = pageNumber(page, errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", errors);
+            return "portal/search";
+        }
+
+        Page<PublishedDialogue> results = published.search(new PortalSearchQuery(
+                tenant.code(),
+                form.q(),
+                form.agency(),
+                form.topic(),
+                startOfDay(fromDate),
+                // The form's "to" day is included: answers before the start of the next day.
+                toDate == null ? null : startOfDay(toDate.plusDays(1)),
+                pageNumber,
+                PAGE_SIZE));
+        model.addAttribute("results", results);
+        model.addAttribute(
+                "items",
+                results.items().stream()
+                        .map(d -> new Result(
+                                d,
+                                tenant.agency(d.answeringAgency()).orElse(null),
+                                tenant.topic(d.topic()).orElse(null),
+                                snippet(d, form.q())))
+                        .toList());
+        model.addAttribute(
+                "searched",
+                form.q() != null
+                        || form.agency() != null
+                        || form.topic() != null
+                        || fromDate != null
+                        || toDate != null);
+        if (pageNumber > 0) {
+            model.addAttribute("previousUrl", pageUrl(request, pageNumber - 1));
+        }
+        if (pageNumber + 1 < results.pages()) {
+            model.addAttribute("nextUrl", pageUrl(request, pageNumber + 1));
+        }
+        return "portal/search";
+    }
+
+    @GetMapping("/portal/{tenant}/dialogues/{dialogueId}")
+    String dialogue(
+            @PathVariable("tenant") String tenantCode,
+            @PathVariable("dialogueId") String dialogueId,
+            HttpServletResponse response,
+            Model model) {
+        Optional<Tenant> tenant = tenants.find(tenantCode);
+        Optional<UUID> id = uuid(dialogueId);
+        Optional<PublishedDialogue> dialogue =
+                tenant.isEmpty() || id.isEmpty() ? Optional.empty() : published.find(tenantCode, id.get());
+        if (dialogue.isEmpty()) {
+            return PageErrors.notFound(model, response);
+        }
+        PublishedDialogue d = dialogue.get();
+        portalHeader(tenant.get(), model);
+        SignedTimeline.Timeline timeline = signedTimeline.read(tenantCode, d.dialogueId());
+        List<SignedTimeline.Event> events = timeline.events().stream()
+                .filter(e -> PublicTimeline.isPublic(e.entry()))
+                .toList();
+        List<TimelineEntry> entries =
+                events.stream().map(SignedTimeline.Event::entry).toList();
+        model.addAttribute("dialogue", d);
+        model.addAttribute("agency", tenant.get().agency(d.answeringAgency()).orElse(null));
+        model.addAttribute("topic", tenant.get().topic(d.topic()).orElse(null));
+        model.addAttribute(
+                "askedAt",
+                entries.stream()
+                        .filter(e -> e.eventType().equals("DialogueAsked"))
+                        .map(TimelineEntry::at)
+                        .findFirst()
+                        .orElse(null));
+        model.addAttribute("entries", entries);
+        model.addAttribute("checks", timeline.checks());
+        model.addAttribute(
+                "allVerified", events.stream().allMatch(e -> e.check().verified()));
+        String evidenceBase = "/api/v1/portal/" + tenantCode + "/dialogues/" + d.dialogueId() + "/events/";
+        model.addAttribute("evidenceBase", evidenceBase);
+        model.addAttribute("trustAnchorUrl", demoPki ? "/pki/root.pem" : null);
+        // The help's commands name the files of the latest answer, the message most readers want to check.
+        entries.stream()
+                .filter(PublicTimeline::downloadable)
+                .filter(e -> e.eventType().equals("DialogueAnswered"))
+                .reduce((first, second) -> second)
+                .ifPresent(answer -> model.addAttribute("example", example(d.dialogueId(), answer, timeline)));
+        return "portal/dialogue";
+    }
+
+    /** The file names and signing time for the help's verification commands. */
+    record Example(String payloadFile, String signatureFile, String at) {}
+
+    private static Example example(UUID dialogueId, TimelineEntry answer, SignedTimeline.Timeline timeline) {
+        Map<Long, SignedTimeline.EventCheck> checks = timeline.checks();
+        SignedTimeline.EventCheck check = checks.get(answer.sequence());
+        Instant at = check != null && check.signingTime() != null ? check.signingTime() : answer.at();
+        return new Example(
+                PortalApiController.fileName(dialogueId, answer.sequence(), ".json"),
+                PortalApiController.fileName(dialogueId, answer.sequence(), ".p7s"),
+                at.toString());
+    }
+
+    /** The page's own failures are shown as a page, never as the API's JSON problem. */
+    @ExceptionHandler(Exception.class)
+    ModelAndView failed(Exception e) {
+        return PageErrors.unexpected(log, e);
+    }
+
+    /** What every portal page of a province shows in its head and header: the feed, the on-time figure. */
+    private void portalHeader(Tenant tenant, Model model) {
+        model.addAttribute("tenant", tenant);
+        // A model attribute, not an expression in the head fragment's call: Thymeleaf restricts those.
+        model.addAttribute("pageTitle", text("portal.title", tenantName(tenant)));
+        model.addAttribute("feedUrl", "/api/v1/portal/" + tenant.code() + "/feed.atom");
+        model.addAttribute("feedTitle", text("portal.feed", tenantName(tenant)));
+        model.addAttribute("onTimeUrl", "/portal/" + tenant.code() + "/on-time");
+    }
+
+    private static List<Snippet.Segment> snippet(PublishedDialogue dialogue, String query) {
+        String source = query != null
+                        && !Snippet.mentions(dialogue.answer(), query)
+                        && Snippet.mentions(dialogue.question(), query)
+                ? dialogue.question()
+                : dialogue.answer();
+        return Snippet.of(source, query);
+    }
+
+    private LocalDate date(String value, String fieldKey, List<String> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(text("portal.error.date", text(fieldKey), value));
+            return null;
+        }
+    }
+
+    private int pageNumber(String value, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int page = Integer.parseInt(value.strip());
+            if (page >= 0) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(text("portal.error.page"));
+        return 0;
+    }
+
+    private static String pageUrl(HttpServletRequest request, int page) {
+        return UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString())
+                .replaceQueryParam("lang")
+                .replaceQueryParam("page", page)
+                .build()
+                .toUriString();
+    }
+
+    private static Instant startOfDay(LocalDate date) {
+        return date == null
+                ? null
+                : date.atStartOfDay(WorkingDayCalendar.VIETNAM).toInstant();
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String strip(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String tenantName(Tenant tenant) {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? tenant.nameEn() : tenant.nameVi();
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
