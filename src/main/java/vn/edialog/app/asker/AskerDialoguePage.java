@@ -1,6 +1,6 @@
 package vn.edialog.app.asker;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,27 +19,30 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.edialog.app.access.AccessPolicy;
 import vn.edialog.app.access.Viewer;
 import vn.edialog.app.intake.Receipts;
-import vn.edialog.app.reads.SignedContent;
+import vn.edialog.app.portal.EvidenceDownloads;
+import vn.edialog.app.portal.SignedTimeline;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.query.summary.DialogueSummary;
 import vn.edialog.query.summary.DialogueSummaryProjection;
 import vn.edialog.query.timeline.DialogueTimelineProjection;
 import vn.edialog.query.timeline.EventEvidence;
-import vn.edialog.query.timeline.TimelineEntry;
 
 /**
- * One of the asker's dialogues: where it stands, every signed message in order (the texts exactly as signed), the
- * receipts he was given, and the follow-ups he may sign now: clarify when asked to, rate an answer, reopen a closed
+ * One of the asker's dialogues: where it stands, the signed timeline re-checked on opening (the texts exactly as
+ * signed, each event's signed bytes and signature to download), the receipts he was given, and the follow-ups he may sign now: clarify when asked to, rate an answer, reopen a closed
  * dialogue. Another asker's dialogue, or an unknown one, is "not found".
  */
 @Controller
 @RequestMapping("/my/dialogues/{dialogueId}")
 class AskerDialoguePage {
 
+    private static final List<String> TEXT_FIELDS = List.of("request", "text", "reason", "answer", "comment");
+
     private final AccessPolicy access;
     private final DialogueSummaryProjection summaries;
     private final DialogueTimelineProjection timeline;
+    private final SignedTimeline signedTimeline;
     private final Receipts receipts;
     private final Tenants tenants;
 
@@ -47,42 +50,56 @@ class AskerDialoguePage {
             AccessPolicy access,
             DialogueSummaryProjection summaries,
             DialogueTimelineProjection timeline,
+            SignedTimeline signedTimeline,
             Receipts receipts,
             Tenants tenants) {
         this.access = access;
         this.summaries = summaries;
         this.timeline = timeline;
+        this.signedTimeline = signedTimeline;
         this.receipts = receipts;
         this.tenants = tenants;
     }
-
-    /** A message of the timeline with the texts its signed payload carries (field name → text). */
-    record Message(TimelineEntry entry, Map<String, String> texts) {}
 
     @GetMapping
     String dialogue(@PathVariable UUID dialogueId, Model model) {
         Viewer.Asker asker = AskerPages.asker();
         DialogueSummary summary = readable(asker, dialogueId);
-        List<Message> messages = new ArrayList<>();
-        for (TimelineEntry entry : timeline.timeline(asker.tenant(), dialogueId)) {
-            Map<String, String> texts = timeline.evidence(asker.tenant(), dialogueId, entry.sequence())
-                    .map(AskerDialoguePage::texts)
-                    .orElse(Map.of());
-            messages.add(new Message(entry, texts));
-        }
-        String subject = messages.isEmpty() ? "" : messages.get(0).texts().getOrDefault("subject", "");
+        SignedTimeline.Timeline signed = signedTimeline.read(asker.tenant(), dialogueId);
+        JsonNode ask = signed.lastPayload("DialogueAsked").orElse(null);
         DialogueStatus status = DialogueStatus.valueOf(summary.status());
-        boolean rated = messages.stream().anyMatch(m -> m.entry().eventType().equals("SatisfactionRated"));
+        boolean rated = signed.entries().stream().anyMatch(e -> e.eventType().equals("SatisfactionRated"));
         model.addAttribute("asker", asker);
         model.addAttribute("tenant", tenants.find(asker.tenant()).orElseThrow());
         model.addAttribute("summary", summary);
-        model.addAttribute("subject", subject);
-        model.addAttribute("messages", messages);
+        model.addAttribute("subject", text(ask, "subject"));
+        model.addAttribute("question", text(ask, "body"));
+        model.addAttribute("entries", signed.entries());
+        model.addAttribute("checks", signed.checks());
+        model.addAttribute("texts", texts(signed));
+        model.addAttribute("evidenceBase", "/my/dialogues/" + dialogueId + "/events/");
         model.addAttribute("receipts", receipts.of(dialogueId));
         model.addAttribute("mayClarify", status == DialogueStatus.AWAITING_CLARIFICATION);
         model.addAttribute("mayRate", (status == DialogueStatus.ANSWERED || status == DialogueStatus.CLOSED) && !rated);
         model.addAttribute("mayReopen", status == DialogueStatus.CLOSED);
         return "asker/dialogue";
+    }
+
+    @GetMapping("/events/{sequence}/payload")
+    ResponseEntity<byte[]> payload(@PathVariable UUID dialogueId, @PathVariable long sequence) {
+        return EvidenceDownloads.payload(evidence(dialogueId, sequence));
+    }
+
+    @GetMapping("/events/{sequence}/signature.p7s")
+    ResponseEntity<byte[]> signature(@PathVariable UUID dialogueId, @PathVariable long sequence) {
+        return EvidenceDownloads.signature(evidence(dialogueId, sequence));
+    }
+
+    private EventEvidence evidence(UUID dialogueId, long sequence) {
+        Viewer.Asker asker = AskerPages.asker();
+        readable(asker, dialogueId);
+        return timeline.evidence(asker.tenant(), dialogueId, sequence)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @GetMapping("/receipts/{sequence}")
@@ -114,19 +131,37 @@ class AskerDialoguePage {
         return summaries.find(dialogueId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** The human texts of a signed payload, in reading order; the rest (ids, nonces, times) is for machines. */
-    static Map<String, String> texts(EventEvidence evidence) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        SignedContent.of(evidence.signedPayload()).ifPresent(fields -> {
-            for (String field : List.of("subject", "body", "request", "text", "note", "answer", "reason", "comment")) {
-                if (fields.get(field) instanceof String value && !value.isBlank()) {
-                    texts.put(field, value);
-                }
+    /**
+     * What each event said, quoted under it: a request, the asker's clarification, a reason, an answer, a rating with
+     * its comment. The question is shown above the timeline; notes between agencies are theirs, not the asker's.
+     */
+    static Map<Long, String> texts(SignedTimeline.Timeline signed) {
+        Map<Long, String> texts = new LinkedHashMap<>();
+        for (SignedTimeline.Event event : signed.events()) {
+            JsonNode payload = event.payload();
+            if (payload == null || event.entry().eventType().equals("DialogueAsked")) {
+                continue;
             }
-            if (fields.get("rating") instanceof Integer rating) {
-                texts.put("rating", Integer.toString(rating));
+            String quoted = payload.path("rating").isInt()
+                    ? payload.path("rating").intValue() + " / 5"
+                            + (text(payload, "comment") == null ? "" : " — " + text(payload, "comment"))
+                    : TEXT_FIELDS.stream()
+                            .map(field -> text(payload, field))
+                            .filter(value -> value != null)
+                            .findFirst()
+                            .orElse(null);
+            if (quoted != null) {
+                texts.put(event.entry().sequence(), quoted);
             }
-        });
+        }
         return texts;
+    }
+
+    private static String text(JsonNode payload, String field) {
+        return payload != null
+                        && payload.path(field).isTextual()
+                        && !payload.path(field).asText().isBlank()
+                ? payload.path(field).asText()
+                : null;
     }
 }

@@ -2,7 +2,6 @@ package vn.edialog.app.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.edialog.app.access.AccessPolicy;
 import vn.edialog.app.access.Viewer;
 import vn.edialog.app.access.Viewers;
+import vn.edialog.app.portal.EvidenceDownloads;
 import vn.edialog.app.portal.PageErrors;
 import vn.edialog.app.portal.SignedTimeline;
 import vn.edialog.app.tenant.Tenants;
@@ -47,7 +44,6 @@ class CasePageController {
     /** The signed text fields quoted under an event, by the payload field that holds them. */
     private static final List<String> TEXT_FIELDS = List.of("request", "text", "note", "reason", "answer", "comment");
 
-    private static final MediaType CMS_SIGNATURE = MediaType.parseMediaType("application/pkcs7-signature");
     private static final Logger log = LoggerFactory.getLogger(CasePageController.class);
 
     private final AccessPolicy access;
@@ -129,13 +125,13 @@ class CasePageController {
     @GetMapping("/cases/{dialogueId}/events/{sequence}/payload")
     ResponseEntity<byte[]> payload(@PathVariable String dialogueId, @PathVariable String sequence) {
         EventEvidence evidence = evidence(dialogueId, sequence);
-        return download(evidence, ".json", MediaType.APPLICATION_JSON, evidence.signedPayload());
+        return EvidenceDownloads.payload(evidence);
     }
 
     @GetMapping("/cases/{dialogueId}/events/{sequence}/signature.p7s")
     ResponseEntity<byte[]> signature(@PathVariable String dialogueId, @PathVariable String sequence) {
         EventEvidence evidence = evidence(dialogueId, sequence);
-        return download(evidence, ".p7s", CMS_SIGNATURE, evidence.signature());
+        return EvidenceDownloads.signature(evidence);
     }
 
     @ExceptionHandler(CaseNotFound.class)
@@ -173,17 +169,6 @@ class CasePageController {
             throw new CaseNotFound();
         }
         return timeline.evidence(staff.get().tenant(), id, number).orElseThrow(CaseNotFound::new);
-    }
-
-    private static ResponseEntity<byte[]> download(
-            EventEvidence evidence, String suffix, MediaType type, String base64) {
-        String name = "edialog-" + evidence.dialogueId() + "-" + evidence.sequence() + suffix;
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .body(Base64.getDecoder().decode(base64));
     }
 
     /**

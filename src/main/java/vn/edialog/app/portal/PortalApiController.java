@@ -5,11 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +39,6 @@ import vn.edialog.query.timeline.TimelineEntry;
 @RequestMapping("/api/v1/portal/{tenant}")
 @Tag(name = "Public portal", description = "Published answers, their signed timeline and the Atom feed")
 class PortalApiController {
-
-    private static final MediaType CMS_SIGNATURE = MediaType.parseMediaType("application/pkcs7-signature");
 
     private final PublishedDialogueProjection published;
     private final DialogueTimelineProjection timeline;
@@ -130,7 +125,7 @@ class PortalApiController {
     ResponseEntity<byte[]> payload(
             @PathVariable String tenant, @PathVariable UUID dialogueId, @PathVariable long sequence) {
         EventEvidence evidence = downloadableEvidence(tenant, dialogueId, sequence);
-        return download(evidence, ".json", MediaType.APPLICATION_JSON, evidence.signedPayload());
+        return EvidenceDownloads.payload(evidence);
     }
 
     @GetMapping("/dialogues/{dialogueId}/events/{sequence}/signature.p7s")
@@ -140,14 +135,10 @@ class PortalApiController {
     ResponseEntity<byte[]> signature(
             @PathVariable String tenant, @PathVariable UUID dialogueId, @PathVariable long sequence) {
         EventEvidence evidence = downloadableEvidence(tenant, dialogueId, sequence);
-        return download(evidence, ".p7s", CMS_SIGNATURE, evidence.signature());
+        return EvidenceDownloads.signature(evidence);
     }
 
     /** The download's file name: {@code edialog-<dialogue>-<sequence>.json} or {@code .p7s}, a pair for the tools. */
-    static String fileName(UUID dialogueId, long sequence, String suffix) {
-        return "edialog-" + dialogueId + "-" + sequence + suffix;
-    }
-
     private EventEvidence downloadableEvidence(String tenant, UUID dialogueId, long sequence) {
         requireTenant(tenant);
         published.find(tenant, dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
@@ -157,19 +148,6 @@ class PortalApiController {
                 .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId + "/" + sequence));
         return timeline.evidence(tenant, dialogueId, entry.sequence())
                 .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId + "/" + sequence));
-    }
-
-    private static ResponseEntity<byte[]> download(
-            EventEvidence evidence, String suffix, MediaType type, String base64) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(fileName(evidence.dialogueId(), evidence.sequence(), suffix))
-                                .build()
-                                .toString())
-                .body(Base64.getDecoder().decode(base64));
     }
 
     @GetMapping(value = "/feed.atom", produces = "application/atom+xml")

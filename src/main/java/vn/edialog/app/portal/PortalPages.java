@@ -221,8 +221,8 @@ class PortalPages {
         SignedTimeline.EventCheck check = checks.get(answer.sequence());
         Instant at = check != null && check.signingTime() != null ? check.signingTime() : answer.at();
         return new Example(
-                PortalApiController.fileName(dialogueId, answer.sequence(), ".json"),
-                PortalApiController.fileName(dialogueId, answer.sequence(), ".p7s"),
+                EvidenceDownloads.fileName(dialogueId, answer.sequence(), ".json"),
+                EvidenceDownloads.fileName(dialogueId, answer.sequence(), ".p7s"),
                 at.toString());
     }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  * (type, tenant, dialogue, nonce, signing time, acting official). The bytes were verified when the event was stored;
  * this only makes them readable.
  */
-public final class SignedContent {
+final class SignedContent {
 
     private static final List<String> ENVELOPE_FIELDS =
             List.of("type", "tenant", "dialogueId", "nonce", "signedAt", "actor");
@@ -25,7 +25,7 @@ public final class SignedContent {
     private SignedContent() {}
 
     /** The payload's own fields, or empty when there are none or the bytes are not a JSON object. */
-    public static Optional<Map<String, Object>> of(String signedPayloadBase64) {
+    static Optional<Map<String, Object>> of(String signedPayloadBase64) {
         if (signedPayloadBase64 == null) {
             return Optional.empty();
         }

@@ -120,12 +120,22 @@ class AskerPagesIT {
         assertThat(statement.path("dialogueId").asText()).isEqualTo(id.toString());
         assertThat(statement.path("commandType").asText()).isEqualTo("ask");
 
+        Api.Response signedBytes = business.get("/my/dialogues/" + id + "/events/0/payload");
+        assertThat(signedBytes.status()).isEqualTo(200);
+        assertThat(signedBytes.body()).contains("\"type\":\"ask\"");
+        assertThat(business.get("/my/dialogues/" + id + "/events/0/signature.p7s")
+                        .status())
+                .isEqualTo(200);
+        assertThat(page).contains("Đã xác thực");
+
         Api citizen = new Api(port);
         SignIn.asker(citizen, pki.citizen(), "demo");
         assertThat(citizen.get("/my/dialogues/" + id).status())
                 .as("another asker's dialogue is not found")
                 .isEqualTo(404);
         assertThat(citizen.get("/my/dialogues/" + id + "/receipts/0").status()).isEqualTo(404);
+        assertThat(citizen.get("/my/dialogues/" + id + "/events/0/payload").status())
+                .isEqualTo(404);
         assertThat(business.get("/my/dialogues/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
