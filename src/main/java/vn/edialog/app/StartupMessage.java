@@ -43,6 +43,12 @@ class StartupMessage {
         }
         String base = "http://localhost:" + web.getWebServer().getPort();
         StringBuilder text = new StringBuilder("\n\neDialog is ready\n")
+                .append("  Portal          ")
+                .append(base)
+                .append("/portal\n")
+                .append("  Sign in         ")
+                .append(base)
+                .append("/sign-in  (businesses and citizens: PKCS#12 file; officials: Tasklist account)\n")
                 .append("  API (OpenAPI)   ")
                 .append(base)
                 .append("/api/docs\n")
@@ -64,7 +70,7 @@ class StartupMessage {
             pki.askerKeyFiles()
                     .forEach(file ->
                             text.append("    ").append(file.toAbsolutePath()).append('\n'));
-            text.append("  Demo officials (Tasklist), password '")
+            text.append("  Demo officials (Tasklist, /sign-in; leaders read /reports), password '")
                     .append(officialsPassword)
                     .append("':\n");
             identity.createUserQuery().orderByUserId().asc().list().stream()
