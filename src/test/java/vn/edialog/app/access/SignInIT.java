@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.SignIn;
+import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.pki.TestPki;
 
 /** Askers sign in by signing a one-time challenge; officials with their Tasklist account. */
@@ -29,17 +30,7 @@ class SignInIT {
     private final TestPki pki = TestPki.shared();
 
     private void moderator(String id) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setFirstName("Cán bộ");
-            user.setLastName("Ủy ban nhân dân");
-            user.setPassword("secret");
-            identity.saveUser(user);
-            if (identity.createGroupQuery().groupId("demo-ubnd-moderators").count() == 0) {
-                identity.saveGroup(identity.newGroup("demo-ubnd-moderators"));
-            }
-            identity.createMembership(id, "demo-ubnd-moderators");
-        }
+        TestOfficials.ensure(identity, id, "demo-ubnd-moderators", "secret", "Cán bộ", "Ủy ban nhân dân");
     }
 
     @Test

@@ -26,6 +26,7 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.Browser;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
+import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.pki.TestPki;
 
 /**
@@ -60,17 +61,7 @@ class CasePageBrowserIT {
     @Test
     void anOfficialSignsInByTheFormAndReadsTheCaseOnADesktopAndAPhone() {
         String group = OfficialRole.OFFICERS.groupId("demo", "thue");
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(OFFICER).count() == 0) {
-            var user = identity.newUser(OFFICER);
-            user.setFirstName("Lê Thị");
-            user.setLastName("Cúc");
-            user.setPassword("secret");
-            identity.saveUser(user);
-            identity.createMembership(OFFICER, group);
-        }
+        TestOfficials.ensure(identity, OFFICER, group, "secret", "Lê Thị", "Cúc");
         UUID id = UUID.randomUUID();
         Api api = new Api(port);
         var ask = Envelopes.ask(id)

@@ -26,6 +26,7 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.SignIn;
+import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.signature.CmsSignatureVerifier;
 import vn.edialog.command.signature.VerificationContext;
@@ -49,17 +50,7 @@ class CasePageIT {
     GovernmentActions government;
 
     private void official(String id, String group) {
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setFirstName("Cán bộ");
-            user.setLastName(id);
-            user.setPassword("secret");
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        TestOfficials.ensure(identity, id, group, "secret");
     }
 
     /** The page with HTTP Basic ({@code user} null: anonymous). */

@@ -34,6 +34,7 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.Browser;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
+import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.processes.dialogue.DialogueProcess;
 
@@ -69,17 +70,7 @@ class TasklistBrowserIT {
     void moderator() {
         api = new Api(port);
         String group = OfficialRole.MODERATORS.groupId("demo", "ubnd");
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(MODERATOR).count() == 0) {
-            var user = identity.newUser(MODERATOR);
-            user.setFirstName("Cán bộ");
-            user.setLastName("Phân loại");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(MODERATOR, group);
-        }
+        TestOfficials.ensure(identity, MODERATOR, group, PASSWORD, "Cán bộ", "Phân loại");
     }
 
     @AfterEach

@@ -34,6 +34,7 @@ import vn.edialog.app.officials.OfficialRole;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.SignIn;
+import vn.edialog.app.support.TestOfficials;
 import vn.edialog.app.support.TwoProvinces;
 import vn.edialog.app.support.TwoProvincesIntegrationTest;
 import vn.edialog.command.pki.Credential;
@@ -609,16 +610,6 @@ class ReadAuthorizationIT {
 
     private void official(String id, OfficialRole role, String tenant, String agency) {
         String group = role.groupId(tenant, agency);
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setFirstName("Cán bộ");
-            user.setLastName(id);
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        TestOfficials.ensure(identity, id, group, PASSWORD);
     }
 }

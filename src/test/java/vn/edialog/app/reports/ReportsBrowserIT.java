@@ -30,6 +30,7 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.Browser;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
+import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.query.sla.SlaFactsProjection;
 
@@ -67,17 +68,7 @@ class ReportsBrowserIT {
     @BeforeEach
     void leaderAndAnAnswer() {
         String group = OfficialRole.LEADERS.groupId("demo", "ubnd");
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(LEADER).count() == 0) {
-            var user = identity.newUser(LEADER);
-            user.setFirstName("Lãnh đạo");
-            user.setLastName("Ủy ban");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(LEADER, group);
-        }
+        TestOfficials.ensure(identity, LEADER, group, PASSWORD, "Lãnh đạo", "Ủy ban");
         if (!answered) {
             Api api = new Api(port);
             for (int i = 0; i < 2; i++) {

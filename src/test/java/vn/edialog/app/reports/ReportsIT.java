@@ -58,6 +58,7 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.SignIn;
+import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.pki.Credential;
 import vn.edialog.command.pki.TestPki;
@@ -269,17 +270,7 @@ class ReportsIT {
     }
 
     private void official(String id, String group) {
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setFirstName("Lãnh đạo");
-            user.setLastName(id);
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        TestOfficials.ensure(identity, id, group, PASSWORD, "Lãnh đạo", id);
     }
 
     private Api signedIn(String user) {
