@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.AnswerPublished;
@@ -30,12 +31,14 @@ import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
+import vn.edialog.query.BatchedWrites;
 import vn.edialog.query.Page;
 
 /**
  * Owns {@code inbox_dialogue} and {@code inbox_party}. The status is derived from the events as the aggregate derives
  * it; every update of a dialogue is guarded by the event's sequence number, and parties are added once (keyed by
- * tenant, party and dialogue), so redelivery and replay apply nothing twice.
+ * tenant, party and dialogue), so redelivery and replay apply nothing twice. Every write touches one dialogue's rows,
+ * so a batch of events goes out as JDBC batches ({@link BatchedWrites}).
  */
 @ProcessingGroup(PartyInboxProjection.PROCESSING_GROUP)
 public class PartyInboxProjection {
@@ -45,14 +48,17 @@ public class PartyInboxProjection {
     private static final String AGENCY = "AGENCY";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    public PartyInboxProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public PartyInboxProjection(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.writes = new BatchedWrites(jdbc);
     }
 
     @EventHandler
     void on(DialogueAsked e, @SequenceNumber long sequence) {
-        jdbc.sql(
+        writes.sql(
+                        e.dialogueId(),
                         """
                         insert into inbox_dialogue (dialogue_id, tenant, tracking_code, topic, subject, confidential,
                             status, moderator_agency, handling_agency, triage_due_at, due_at, last_activity_at,
@@ -72,7 +78,7 @@ public class PartyInboxProjection {
                 .param("due", ts(e.triageDueAt()))
                 .param("at", ts(e.at()))
                 .param("seq", sequence)
-                .update();
+                .add();
         addParty(e.dialogueId(), e.actor().kind().name(), e.actor().id(), InboxRole.ASKER, e.at());
         addParty(e.dialogueId(), AGENCY, e.moderatorAgency(), InboxRole.MODERATOR, e.at());
     }
@@ -198,10 +204,14 @@ public class PartyInboxProjection {
                 s -> s.param("status", DialogueStatus.CLOSED.name()));
     }
 
+    /**
+     * Empties the tables for a replay. TRUNCATE, not DELETE: it takes constant time (DELETE of 30,000 timeline rows
+     * took 0.3 s here) and leaves no dead rows for the replay to write around; it commits with the token reset, and
+     * holds an exclusive lock on the tables until then (readers wait a moment, as they would see empty tables anyway).
+     */
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from inbox_party").update();
-        jdbc.sql("delete from inbox_dialogue").update();
+        jdbc.sql("truncate inbox_party, inbox_dialogue").update();
     }
 
     /**
@@ -275,7 +285,8 @@ public class PartyInboxProjection {
     }
 
     private void addParty(UUID dialogueId, String partyKind, String partyId, InboxRole role, Instant since) {
-        jdbc.sql(
+        writes.sql(
+                        dialogueId,
                         """
                         insert into inbox_party (tenant, party_kind, party_id, dialogue_id, role, since_at)
                         select d.tenant, :kind, :party, d.dialogue_id, :role, :since
@@ -287,7 +298,7 @@ public class PartyInboxProjection {
                 .param("role", role.name())
                 .param("since", ts(since))
                 .param("id", dialogueId)
-                .update();
+                .add();
     }
 
     private void touch(UUID dialogueId, long sequence, Instant at) {
@@ -299,14 +310,16 @@ public class PartyInboxProjection {
             long sequence,
             Instant at,
             String assignments,
-            UnaryOperator<JdbcClient.StatementSpec> params) {
-        params.apply(jdbc.sql("update inbox_dialogue set " + (assignments == null ? "" : assignments + ", ")
-                                + "last_activity_at = :at, last_sequence = :seq"
-                                + " where dialogue_id = :id and last_sequence < :seq")
+            UnaryOperator<BatchedWrites.Statement> params) {
+        params.apply(writes.sql(
+                                dialogueId,
+                                "update inbox_dialogue set " + (assignments == null ? "" : assignments + ", ")
+                                        + "last_activity_at = :at, last_sequence = :seq"
+                                        + " where dialogue_id = :id and last_sequence < :seq")
                         .param("id", dialogueId)
                         .param("seq", sequence)
                         .param("at", ts(at)))
-                .update();
+                .add();
     }
 
     private static Timestamp ts(Instant instant) {

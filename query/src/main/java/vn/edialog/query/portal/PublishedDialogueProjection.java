@@ -13,10 +13,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.DialogueAsked;
+import vn.edialog.query.BatchedWrites;
 import vn.edialog.query.Page;
 
 /**
@@ -25,6 +27,7 @@ import vn.edialog.query.Page;
  * publishes a confidential dialogue, and this projection refuses to even if it did. A later publication (a reopened
  * dialogue answered and published again) replaces the row; an older or repeated one changes nothing. A reopened
  * dialogue keeps its published answer until a new one is published: it stays the province's signed answer until then.
+ * Every write touches one dialogue's rows, so a batch of events goes out as JDBC batches ({@link BatchedWrites}).
  */
 @ProcessingGroup(PublishedDialogueProjection.PROCESSING_GROUP)
 public class PublishedDialogueProjection {
@@ -40,14 +43,17 @@ public class PublishedDialogueProjection {
             p.answered_at, p.published_at""";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    public PublishedDialogueProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public PublishedDialogueProjection(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.writes = new BatchedWrites(jdbc);
     }
 
     @EventHandler
     void on(DialogueAsked event) {
-        jdbc.sql(
+        writes.sql(
+                        event.dialogueId(),
                         """
                         insert into portal_dialogue (dialogue_id, tenant, confidential, asker_kind)
                         values (:id, :tenant, :confidential, :askerKind)
@@ -57,18 +63,19 @@ public class PublishedDialogueProjection {
                 .param("tenant", event.tenant())
                 .param("confidential", event.confidential())
                 .param("askerKind", event.actor().kind().name())
-                .update();
+                .add();
         if (event.confidential()) {
             // Defensive: whatever was published under this id is not public any more.
-            jdbc.sql("delete from published_dialogue where dialogue_id = :id")
+            writes.sql(event.dialogueId(), "delete from published_dialogue where dialogue_id = :id")
                     .param("id", event.dialogueId())
-                    .update();
+                    .add();
         }
     }
 
     @EventHandler
     void on(AnswerPublished event, @SequenceNumber long sequence) {
-        jdbc.sql(
+        writes.sql(
+                        event.dialogueId(),
                         """
                         insert into published_dialogue (dialogue_id, tenant, topic, subject, question, answer,
                             answering_agency, asker_kind, answered_at, published_at, last_sequence)
@@ -93,13 +100,17 @@ public class PublishedDialogueProjection {
                 .param("answeredAt", Timestamp.from(event.answeredAt()))
                 .param("publishedAt", Timestamp.from(event.at()))
                 .param("seq", sequence)
-                .update();
+                .add();
     }
 
+    /**
+     * Empties the tables for a replay. TRUNCATE, not DELETE: it takes constant time (DELETE of 30,000 timeline rows
+     * took 0.3 s here) and leaves no dead rows for the replay to write around; it commits with the token reset, and
+     * holds an exclusive lock on the tables until then (readers wait a moment, as they would see empty tables anyway).
+     */
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from published_dialogue").update();
-        jdbc.sql("delete from portal_dialogue").update();
+        jdbc.sql("truncate published_dialogue, portal_dialogue").update();
     }
 
     /** One published dialogue of {@code tenant}. */

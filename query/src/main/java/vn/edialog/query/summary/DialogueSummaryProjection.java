@@ -8,6 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.ClarificationProvided;
@@ -23,10 +24,12 @@ import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.dialogue.api.ForwardReturned;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
+import vn.edialog.query.BatchedWrites;
 
 /**
  * Owns {@code dialogue_summary}. Every update is guarded by the event's sequence number, so a replay or a redelivered
- * batch changes nothing twice; the reset handler empties the table for a rebuild.
+ * batch changes nothing twice; the reset handler empties the table for a rebuild. Each statement touches one
+ * dialogue's row only, so the writes of a batch of events go out as JDBC batches ({@link BatchedWrites}).
  */
 @ProcessingGroup(DialogueSummaryProjection.PROCESSING_GROUP)
 public class DialogueSummaryProjection {
@@ -34,14 +37,17 @@ public class DialogueSummaryProjection {
     public static final String PROCESSING_GROUP = "dialogue-summary";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    public DialogueSummaryProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public DialogueSummaryProjection(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.writes = new BatchedWrites(jdbc);
     }
 
     @EventHandler
     void on(DialogueAsked event, @SequenceNumber long sequence) {
-        jdbc.sql(
+        writes.sql(
+                        event.dialogueId(),
                         """
                         insert into dialogue_summary (dialogue_id, tenant, tracking_code, topic, confidential, status,
                             moderator_agency, handling_agency, due_at, asked_at, last_event_at, last_sequence)
@@ -58,7 +64,7 @@ public class DialogueSummaryProjection {
                 .param("due", ts(event.triageDueAt()))
                 .param("at", ts(event.at()))
                 .param("seq", sequence)
-                .update();
+                .add();
     }
 
     @EventHandler
@@ -167,9 +173,14 @@ public class DialogueSummaryProjection {
                 s -> s.param("status", DialogueStatus.CLOSED.name()));
     }
 
+    /**
+     * Empties the tables for a replay. TRUNCATE, not DELETE: it takes constant time (DELETE of 30,000 timeline rows
+     * took 0.3 s here) and leaves no dead rows for the replay to write around; it commits with the token reset, and
+     * holds an exclusive lock on the tables until then (readers wait a moment, as they would see empty tables anyway).
+     */
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from dialogue_summary").update();
+        jdbc.sql("truncate dialogue_summary").update();
     }
 
     /** The summary of one dialogue. */
@@ -211,14 +222,16 @@ public class DialogueSummaryProjection {
             long sequence,
             Instant at,
             String assignments,
-            java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
-        params.apply(jdbc.sql("update dialogue_summary set " + assignments
-                                + ", last_event_at = :at, last_sequence = :seq"
-                                + " where dialogue_id = :id and last_sequence < :seq")
+            java.util.function.UnaryOperator<BatchedWrites.Statement> params) {
+        params.apply(writes.sql(
+                                dialogueId,
+                                "update dialogue_summary set " + assignments
+                                        + ", last_event_at = :at, last_sequence = :seq"
+                                        + " where dialogue_id = :id and last_sequence < :seq")
                         .param("id", dialogueId)
                         .param("seq", sequence)
                         .param("at", ts(at)))
-                .update();
+                .add();
     }
 
     private static Timestamp ts(Instant instant) {

@@ -13,6 +13,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.ActorKind;
@@ -33,11 +34,13 @@ import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
+import vn.edialog.query.BatchedWrites;
 
 /**
  * Owns {@code timeline_event}: one row per event, keyed by (dialogue id, sequence number), so a redelivered or replayed
  * event inserts nothing. Only the dialogue's first event carries the tenant; later rows copy it from that row, which
- * the per-dialogue ordering of a tracking processor guarantees is already there.
+ * the per-dialogue ordering of a tracking processor guarantees is already there (the batched writes keep that order per
+ * dialogue: {@link BatchedWrites}).
  */
 @ProcessingGroup(DialogueTimelineProjection.PROCESSING_GROUP)
 public class DialogueTimelineProjection {
@@ -45,9 +48,12 @@ public class DialogueTimelineProjection {
     public static final String PROCESSING_GROUP = "dialogue-timeline";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
+    private final Signers signers = new Signers();
 
-    public DialogueTimelineProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public DialogueTimelineProjection(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.writes = new BatchedWrites(jdbc);
     }
 
     @EventHandler
@@ -130,9 +136,14 @@ public class DialogueTimelineProjection {
         append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
     }
 
+    /**
+     * Empties the tables for a replay. TRUNCATE, not DELETE: it takes constant time (DELETE of 30,000 timeline rows
+     * took 0.3 s here) and leaves no dead rows for the replay to write around; it commits with the token reset, and
+     * holds an exclusive lock on the tables until then (readers wait a moment, as they would see empty tables anyway).
+     */
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from timeline_event").update();
+        jdbc.sql("truncate timeline_event").update();
     }
 
     /** The events of one dialogue of {@code tenant} in order; empty when there is no such dialogue. */
@@ -202,8 +213,9 @@ public class DialogueTimelineProjection {
             Evidence evidence,
             Summary summary) {
         List<String> chain = evidence.signed().chain();
-        Signer signer = Signer.fromChain(chain).orElse(null);
-        jdbc.sql(
+        Signer signer = signers.of(chain);
+        writes.sql(
+                        dialogueId,
                         """
                         insert into timeline_event (dialogue_id, sequence, tenant, event_type, occurred_at, actor_kind,
                             actor_id, actor_name, actor_agency, summary_vi, summary_en, signed_payload, signature,
@@ -234,7 +246,7 @@ public class DialogueTimelineProjection {
                 .param("subject", signer == null ? null : signer.subjectCommonName())
                 .param("issuer", signer == null ? null : signer.issuerCommonName())
                 .param("serial", signer == null ? null : signer.serialNumber())
-                .update();
+                .add();
     }
 
     private static Signer signer(ResultSet rows) throws SQLException {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.DialogueStatus;
@@ -31,6 +32,7 @@ import vn.edialog.query.support.TestDatabase;
 
 class PartyInboxProjectionIT {
 
+    private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static PartyInboxProjection inbox;
 
@@ -66,8 +68,9 @@ class PartyInboxProjectionIT {
 
     @BeforeAll
     static void database() {
-        jdbc = TestDatabase.fresh();
-        inbox = new PartyInboxProjection(jdbc);
+        database = TestDatabase.fresh();
+        jdbc = JdbcClient.create(database);
+        inbox = new PartyInboxProjection(database);
     }
 
     @BeforeEach

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.pki.TestPki;
@@ -28,6 +29,7 @@ import vn.edialog.query.support.TestDatabase;
 
 class PublishedDialogueProjectionIT {
 
+    private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static PublishedDialogueProjection portal;
 
@@ -81,8 +83,9 @@ class PublishedDialogueProjectionIT {
 
     @BeforeAll
     static void database() {
-        jdbc = TestDatabase.fresh();
-        portal = new PublishedDialogueProjection(jdbc);
+        database = TestDatabase.fresh();
+        jdbc = JdbcClient.create(database);
+        portal = new PublishedDialogueProjection(database);
     }
 
     @BeforeEach

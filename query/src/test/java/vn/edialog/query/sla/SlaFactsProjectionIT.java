@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.query.support.Parties;
@@ -32,6 +33,7 @@ import vn.edialog.query.support.TestDatabase;
 /** March 2026: the 2nd is a Monday; the 7th and 8th, 14th and 15th are weekends. */
 class SlaFactsProjectionIT {
 
+    private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static SlaFactsProjection sla;
 
@@ -77,8 +79,9 @@ class SlaFactsProjectionIT {
 
     @BeforeAll
     static void database() {
-        jdbc = TestDatabase.fresh();
-        sla = new SlaFactsProjection(jdbc, WorkingDayCalendar.weekendsOnly());
+        database = TestDatabase.fresh();
+        jdbc = JdbcClient.create(database);
+        sla = new SlaFactsProjection(database, WorkingDayCalendar.weekendsOnly());
     }
 
     @BeforeEach
@@ -152,7 +155,7 @@ class SlaFactsProjectionIT {
     void theCalendarGivenToTheProjectionDecidesWhichDaysCount() {
         WorkingDayCalendar holidayOnMonday =
                 new WorkingDayCalendar(Set.of(LocalDate.of(2026, 3, 9)), LocalTime.of(17, 0));
-        SlaFactsProjection withHoliday = new SlaFactsProjection(jdbc, holidayOnMonday);
+        SlaFactsProjection withHoliday = new SlaFactsProjection(database, holidayOnMonday);
         Story story = Story.dialogue("sla-holiday")
                 .asked(BUSINESS, "H", "H?", vn("2026-03-06T10:00"), vn("2026-03-11T17:00"))
                 .answered("H.", vn("2026-03-10T09:00"));

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.query.support.Projector;
@@ -38,15 +39,17 @@ class SlaReportsIT {
     private static final WorkingDayCalendar HOLIDAY_ON_THE_NINTH =
             new WorkingDayCalendar(Set.of(LocalDate.of(2026, 3, 9)), LocalTime.of(17, 0));
 
+    private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static SlaFactsProjection weekendsOnly;
     private static SlaFactsProjection withHoliday;
 
     @BeforeAll
     static void database() {
-        jdbc = TestDatabase.fresh();
-        weekendsOnly = new SlaFactsProjection(jdbc, WorkingDayCalendar.weekendsOnly());
-        withHoliday = new SlaFactsProjection(jdbc, HOLIDAY_ON_THE_NINTH);
+        database = TestDatabase.fresh();
+        jdbc = JdbcClient.create(database);
+        weekendsOnly = new SlaFactsProjection(database, WorkingDayCalendar.weekendsOnly());
+        withHoliday = new SlaFactsProjection(database, HOLIDAY_ON_THE_NINTH);
     }
 
     @BeforeEach

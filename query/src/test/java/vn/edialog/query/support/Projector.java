@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Calls a projection's own {@code @EventHandler} methods with recorded events, passing the sequence number where a
@@ -31,6 +33,18 @@ public final class Projector {
                     .toArray();
             invoke(projection, method, arguments);
         });
+    }
+
+    /**
+     * Applies the events in batches of {@code batchSize}, each inside one unit of work committed at its end, as a
+     * tracking processor does (so that {@link vn.edialog.query.BatchedWrites} collects the batch's writes).
+     */
+    public static void applyInBatches(Object projection, List<Recorded> events, int batchSize) {
+        for (int from = 0; from < events.size(); from += batchSize) {
+            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+            events.subList(from, Math.min(events.size(), from + batchSize)).forEach(event -> apply(projection, event));
+            batch.commit();
+        }
     }
 
     /** Invokes the projection's reset handler, as Axon does before a replay. */

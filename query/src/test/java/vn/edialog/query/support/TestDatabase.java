@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -25,8 +26,8 @@ public final class TestDatabase {
 
     private TestDatabase() {}
 
-    /** A fresh, migrated database on the test server. */
-    public static synchronized JdbcClient fresh() {
+    /** A fresh, migrated database on the test server (wrap it in a {@link JdbcClient} to read the tables). */
+    public static synchronized NamedParameterJdbcTemplate fresh() {
         String name = "edialog_query_t" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
         String external = System.getenv("EDIALOG_TEST_DB_URL");
         String url;
@@ -60,7 +61,7 @@ public final class TestDatabase {
                 .load()
                 .migrate();
         // One connection, auto-commit: each statement commits as a tracking processor's unit of work would.
-        return JdbcClient.create(new SingleConnectionDataSource(url, user, password, true));
+        return new NamedParameterJdbcTemplate(new SingleConnectionDataSource(url, user, password, true));
     }
 
     private static EmbeddedPostgres embedded() {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.DialogueAnswered;
@@ -30,13 +31,15 @@ import vn.edialog.query.support.TestKeys;
 
 class DialogueTimelineProjectionIT {
 
+    private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static DialogueTimelineProjection timeline;
 
     @BeforeAll
     static void database() {
-        jdbc = TestDatabase.fresh();
-        timeline = new DialogueTimelineProjection(jdbc);
+        database = TestDatabase.fresh();
+        jdbc = JdbcClient.create(database);
+        timeline = new DialogueTimelineProjection(database);
     }
 
     @BeforeEach
