@@ -66,8 +66,7 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(
-            HttpSecurity http, StaffAuthenticationProvider staff, SecurityContextRepository contexts, ObjectMapper json)
+    SecurityFilterChain application(HttpSecurity http, SecurityContextRepository contexts, ObjectMapper json)
             throws Exception {
         AuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE);
         // The staff provider is the global one (a bean): registering it here too would check each password twice.
