@@ -94,7 +94,7 @@ class BatchedReplayIT {
     private static String[] tables(String name) {
         return switch (name) {
             case "summary" -> new String[] {"dialogue_summary"};
-            case "timeline" -> new String[] {"timeline_event"};
+            case "timeline" -> new String[] {"timeline_event", "timeline_chain"};
             case "portal" -> new String[] {"portal_dialogue", "published_dialogue"};
             case "inbox" -> new String[] {"inbox_dialogue", "inbox_party"};
             case "sla" -> new String[] {"sla_dialogue", "sla_step"};

@@ -69,8 +69,9 @@ final class DialogueLoad {
 
     private final Api api;
     private final GovernmentActions government;
-    private final Credential business = TestPki.shared().business();
-    private final Credential citizen = TestPki.shared().citizen();
+    /** The askers, businesses and citizens alternating, each with a key and certificate of its own. */
+    private final List<Credential> askers;
+
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
     private final LongAdder failures = new LongAdder();
     private final List<String> failureSamples = Collections.synchronizedList(new ArrayList<>());
@@ -78,9 +79,17 @@ final class DialogueLoad {
 
     private LagSampler sampler;
 
-    DialogueLoad(Api api, GovernmentActions government) {
+    DialogueLoad(Api api, GovernmentActions government, int askers) {
         this.api = api;
         this.government = government;
+        List<Credential> issued = new ArrayList<>();
+        for (int i = 0; i < askers; i++) {
+            issued.add(
+                    i % 2 == 0
+                            ? TestPki.shared().issueBusiness(String.format("01%08d", i), "Công ty Bench số " + i)
+                            : TestPki.shared().issueCitizen(String.format("0012%08d", i), "Công dân Bench số " + i));
+        }
+        this.askers = List.copyOf(issued);
     }
 
     /** Where accepted asks are reported, for the visibility probe. */
@@ -132,7 +141,7 @@ final class DialogueLoad {
 
     private void story(int i) {
         UUID id = UUID.randomUUID();
-        Credential asker = i % 2 == 0 ? business : citizen;
+        Credential asker = askers.get(i % askers.size());
         if (!ask(i, id, asker)) {
             return;
         }

@@ -53,7 +53,8 @@ import vn.edialog.app.support.TestPkiFiles;
  * </ol>
  *
  * <p>System properties: {@code bench.dialogues} (default 5600, about 30,000 events), {@code bench.e2e} (500), {@code
- * bench.clients} (4), {@code bench.sample.ms} (100), {@code bench.target} (rebuild/raw, 0.30; reported, never
+ * bench.clients} (4), {@code bench.askers} (500 businesses and citizens, each with a certificate of its own; officials
+ * sign with their agencies' keys), {@code bench.sample.ms} (100), {@code bench.target} (rebuild/raw, 0.30; reported, never
  * asserted), {@code bench.jfr} (a file: record the rebuild phase with Java Flight Recorder).
  */
 public final class ProjectionBenchmark {
@@ -64,6 +65,7 @@ public final class ProjectionBenchmark {
     static {
         TABLES.put("dialogue_summary", "dialogue_id");
         TABLES.put("timeline_event", "dialogue_id, sequence");
+        TABLES.put("timeline_chain", "chain_hash");
         TABLES.put("portal_dialogue", "dialogue_id");
         TABLES.put("published_dialogue", "dialogue_id");
         TABLES.put("inbox_dialogue", "dialogue_id");
@@ -88,6 +90,7 @@ public final class ProjectionBenchmark {
         int dialogues = Integer.getInteger("bench.dialogues", 5600);
         int endToEnd = Math.min(dialogues, Integer.getInteger("bench.e2e", 500));
         int clients = Integer.getInteger("bench.clients", 4);
+        int askers = Integer.getInteger("bench.askers", 500);
         Duration sampleEvery = Duration.ofMillis(Long.getLong("bench.sample.ms", 100));
         double target = Double.parseDouble(System.getProperty("bench.target", "0.30"));
         String jfr = System.getProperty("bench.jfr", "");
@@ -109,11 +112,13 @@ public final class ProjectionBenchmark {
         properties.put("logging.level.axon-janitor", "error");
         System.out.printf(
                 Locale.ROOT,
-                "%nProjection benchmark: %d dialogues (%d end to end, %d for volume) from %d client threads on %s;"
+                "%nProjection benchmark: %d dialogues (%d end to end, %d for volume) of %d askers from %d client"
+                        + " threads on %s;"
                         + " %d cores, load average %s%n",
                 dialogues,
                 endToEnd,
                 dialogues - endToEnd,
+                askers,
                 clients,
                 System.getenv("EDIALOG_TEST_DB_URL") == null ? "embedded PostgreSQL, same host" : database.url(),
                 Runtime.getRuntime().availableProcessors(),
@@ -134,7 +139,7 @@ public final class ProjectionBenchmark {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
             ProjectionRebuilder rebuilder = context.getBean(ProjectionRebuilder.class);
-            DialogueLoad load = new DialogueLoad(new Api(port), context.getBean(GovernmentActions.class));
+            DialogueLoad load = new DialogueLoad(new Api(port), context.getBean(GovernmentActions.class), askers);
 
             // ---- phase 1: end to end as in production, every processor running, lag sampled ----
             Phase endToEndPhase =
@@ -644,7 +649,7 @@ public final class ProjectionBenchmark {
     private static boolean identical(Report r, String projection) {
         return switch (projection) {
             case "dialogue-summary" -> same(r, "dialogue_summary");
-            case "dialogue-timeline" -> same(r, "timeline_event");
+            case "dialogue-timeline" -> same(r, "timeline_event") && same(r, "timeline_chain");
             case "published-dialogue" -> same(r, "portal_dialogue") && same(r, "published_dialogue");
             case "party-inbox" -> same(r, "inbox_dialogue") && same(r, "inbox_party");
             case "sla-facts" -> same(r, "sla_dialogue") && same(r, "sla_step");

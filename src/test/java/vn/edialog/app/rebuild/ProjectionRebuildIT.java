@@ -35,6 +35,7 @@ class ProjectionRebuildIT {
     static {
         TABLES.put("dialogue_summary", "dialogue_id");
         TABLES.put("timeline_event", "dialogue_id, sequence");
+        TABLES.put("timeline_chain", "chain_hash");
         TABLES.put("published_dialogue", "dialogue_id");
         TABLES.put("inbox_dialogue", "dialogue_id");
         TABLES.put("inbox_party", "tenant, party_kind, party_id, dialogue_id");

@@ -1,19 +1,27 @@
 package vn.edialog.query.timeline;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.ActorKind;
@@ -47,11 +55,15 @@ public class DialogueTimelineProjection {
 
     public static final String PROCESSING_GROUP = "dialogue-timeline";
 
+    private static final String CHAINS = "timeline chains";
+
+    private final NamedParameterJdbcOperations namedJdbc;
     private final JdbcClient jdbc;
     private final BatchedWrites writes;
     private final Signers signers = new Signers();
 
     public DialogueTimelineProjection(NamedParameterJdbcOperations jdbc) {
+        this.namedJdbc = jdbc;
         this.jdbc = JdbcClient.create(jdbc);
         this.writes = new BatchedWrites(jdbc);
     }
@@ -143,7 +155,57 @@ public class DialogueTimelineProjection {
      */
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate timeline_event").update();
+        jdbc.sql("truncate timeline_event, timeline_chain").update();
+    }
+
+    /**
+     * Names a certificate chain in {@code timeline_chain}: hex SHA-256 of its certificates' base64 text joined by
+     * ',' (what migration V107 computed for the chains stored before).
+     */
+    static String chainHash(List<String> chain) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < chain.size(); i++) {
+                if (i > 0) {
+                    sha256.update((byte) ',');
+                }
+                sha256.update(chain.get(i).getBytes(StandardCharsets.US_ASCII));
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * Stores the chains a batch of events referred to, once each and in the order of their hashes: the batches of
+     * different segments that share chains then take their locks in the same order, and cannot deadlock.
+     */
+    private void storeChains(Set<Object> chains) {
+        SqlParameterSource[] rows = chains.stream()
+                .map(StoredChain.class::cast)
+                .sorted(Comparator.comparing(StoredChain::hash))
+                .map(chain -> new MapSqlParameterSource()
+                        .addValue("hash", chain.hash())
+                        .addValue("chain", chain.certificates().toArray(String[]::new)))
+                .toArray(SqlParameterSource[]::new);
+        namedJdbc.batchUpdate(
+                "insert into timeline_chain (chain_hash, certificate_chain) values (:hash, :chain)"
+                        + " on conflict (chain_hash) do nothing",
+                rows);
+    }
+
+    /** A chain and its hash, equal by the hash. */
+    private record StoredChain(String hash, List<String> certificates) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof StoredChain chain && chain.hash.equals(hash);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash.hashCode();
+        }
     }
 
     /** The events of one dialogue of {@code tenant} in order; empty when there is no such dialogue. */
@@ -181,10 +243,12 @@ public class DialogueTimelineProjection {
     public Optional<EventEvidence> evidence(String tenant, UUID dialogueId, long sequence) {
         return jdbc.sql(
                         """
-                        select dialogue_id, sequence, event_type, occurred_at, signed_payload, signature,
-                            certificate_chain, previous_hash, hash, signer_subject_cn, signer_issuer_cn, signer_serial
-                        from timeline_event
-                        where tenant = :tenant and dialogue_id = :id and sequence = :seq
+                        select e.dialogue_id, e.sequence, e.event_type, e.occurred_at, e.signed_payload, e.signature,
+                            c.certificate_chain, e.previous_hash, e.hash, e.signer_subject_cn, e.signer_issuer_cn,
+                            e.signer_serial
+                        from timeline_event e
+                        left join timeline_chain c on c.chain_hash = e.chain_hash
+                        where e.tenant = :tenant and e.dialogue_id = :id and e.sequence = :seq
                         """)
                 .param("tenant", tenant)
                 .param("id", dialogueId)
@@ -214,17 +278,19 @@ public class DialogueTimelineProjection {
             Summary summary) {
         List<String> chain = evidence.signed().chain();
         Signer signer = signers.of(chain);
+        String chainHash = chainHash(chain);
+        writes.afterWrites(CHAINS, new StoredChain(chainHash, chain), this::storeChains);
         writes.sql(
                         dialogueId,
                         """
                         insert into timeline_event (dialogue_id, sequence, tenant, event_type, occurred_at, actor_kind,
                             actor_id, actor_name, actor_agency, summary_vi, summary_en, signed_payload, signature,
-                            certificate_chain, previous_hash, hash, signer_subject_cn, signer_issuer_cn, signer_serial)
+                            chain_hash, previous_hash, hash, signer_subject_cn, signer_issuer_cn, signer_serial)
                         values (:id, :seq,
                             coalesce(:tenant, (select first.tenant from timeline_event first
                                                where first.dialogue_id = :id order by first.sequence limit 1)),
                             :type, :at, :actorKind, :actorId, :actorName, :actorAgency, :vi, :en, :payload, :signature,
-                            :chain, :previousHash, :hash, :subject, :issuer, :serial)
+                            :chainHash, :previousHash, :hash, :subject, :issuer, :serial)
                         on conflict (dialogue_id, sequence) do nothing
                         """)
                 .param("id", dialogueId)
@@ -240,7 +306,7 @@ public class DialogueTimelineProjection {
                 .param("en", summary.en())
                 .param("payload", evidence.signed().payload())
                 .param("signature", evidence.signed().signature())
-                .param("chain", chain.toArray(String[]::new))
+                .param("chainHash", chainHash)
                 .param("previousHash", evidence.previousHash())
                 .param("hash", evidence.hash())
                 .param("subject", signer == null ? null : signer.subjectCommonName())

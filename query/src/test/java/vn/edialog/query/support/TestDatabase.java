@@ -28,14 +28,41 @@ public final class TestDatabase {
 
     /** A fresh, migrated database on the test server (wrap it in a {@link JdbcClient} to read the tables). */
     public static synchronized NamedParameterJdbcTemplate fresh() {
+        Server server = create();
+        flyway(server, null).migrate();
+        return server.template();
+    }
+
+    /** A fresh database migrated up to {@code version} only, to test the migrations after it on rows it holds. */
+    public static synchronized Partial freshUpTo(String version) {
+        Server server = create();
+        flyway(server, version).migrate();
+        return new Partial(server.template(), () -> flyway(server, null).migrate());
+    }
+
+    /** A database migrated up to a version, and what migrates it the rest of the way. */
+    public record Partial(NamedParameterJdbcTemplate jdbc, Runnable migrateTheRest) {}
+
+    private record Server(String url, String user, String password) {
+        /** One connection, auto-commit: each statement commits as a tracking processor's unit of work would. */
+        NamedParameterJdbcTemplate template() {
+            return new NamedParameterJdbcTemplate(new SingleConnectionDataSource(url, user, password, true));
+        }
+    }
+
+    private static Flyway flyway(Server server, String target) {
+        var configuration = Flyway.configure()
+                .dataSource(server.url(), server.user(), server.password())
+                .locations("classpath:db/migration");
+        return (target == null ? configuration : configuration.target(target)).load();
+    }
+
+    private static Server create() {
         String name = "edialog_query_t" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
         String external = System.getenv("EDIALOG_TEST_DB_URL");
-        String url;
-        String user;
-        String password;
         if (external != null && !external.isBlank()) {
-            user = System.getenv("EDIALOG_TEST_DB_USER");
-            password = System.getenv("EDIALOG_TEST_DB_PASSWORD");
+            String user = System.getenv("EDIALOG_TEST_DB_USER");
+            String password = System.getenv("EDIALOG_TEST_DB_PASSWORD");
             try (Connection connection = DriverManager.getConnection(external, user, password)) {
                 create(connection, name);
             } catch (SQLException e) {
@@ -44,24 +71,14 @@ public final class TestDatabase {
                                 + e.getMessage(),
                         e);
             }
-            url = replaceDatabase(external, name);
-        } else {
-            try (Connection connection = embedded().getPostgresDatabase().getConnection()) {
-                create(connection, name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not create a test database on the embedded PostgreSQL", e);
-            }
-            url = embedded.getJdbcUrl("postgres", name);
-            user = "postgres";
-            password = "";
+            return new Server(replaceDatabase(external, name), user, password);
         }
-        Flyway.configure()
-                .dataSource(url, user, password)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        // One connection, auto-commit: each statement commits as a tracking processor's unit of work would.
-        return new NamedParameterJdbcTemplate(new SingleConnectionDataSource(url, user, password, true));
+        try (Connection connection = embedded().getPostgresDatabase().getConnection()) {
+            create(connection, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create a test database on the embedded PostgreSQL", e);
+        }
+        return new Server(embedded.getJdbcUrl("postgres", name), "postgres", "");
     }
 
     private static EmbeddedPostgres embedded() {

@@ -178,12 +178,12 @@ class DialogueTimelineProjectionIT {
         List<Recorded> events =
                 Story.interleaved(answeredViaForward("timeline-twice-1"), returnedThenRejected("timeline-twice-2"));
         Projector.apply(timeline, events);
-        var once = Tables.dump(jdbc, "timeline_event");
+        var once = Tables.dump(jdbc, "timeline_event", "timeline_chain");
 
         Projector.apply(timeline, events);
         events.forEach(event -> Projector.apply(timeline, event));
 
-        assertThat(Tables.dump(jdbc, "timeline_event")).isEqualTo(once);
+        assertThat(Tables.dump(jdbc, "timeline_event", "timeline_chain")).isEqualTo(once);
         assertThat(Tables.count(jdbc, "timeline_event")).isEqualTo(events.size());
     }
 
@@ -194,6 +194,33 @@ class DialogueTimelineProjectionIT {
         Projector.reset(timeline);
 
         assertThat(Tables.count(jdbc, "timeline_event")).isZero();
+        assertThat(Tables.count(jdbc, "timeline_chain")).isZero();
+    }
+
+    @Test
+    void eachCertificateChainIsStoredOnceAndEveryEventReadsItsOwnBack() {
+        Story first = answeredViaForward("timeline-shared-chain-1");
+        Story second = returnedThenRejected("timeline-shared-chain-2");
+        List<Recorded> events = Story.interleaved(first, second);
+        Projector.apply(timeline, events);
+
+        // Nine events signed with three keys: the business's, the citizen's, and the agency key of the test PKI
+        // that every official signs with.
+        java.util.Set<List<String>> chains = new java.util.HashSet<>();
+        for (Recorded recorded : events) {
+            chains.add(evidenceOf(recorded.event()).signed().chain());
+        }
+        assertThat(events).hasSize(9);
+        assertThat(chains).hasSize(3);
+        assertThat(Tables.count(jdbc, "timeline_chain")).isEqualTo(3);
+        for (Story story : List.of(first, second)) {
+            for (Recorded recorded : story.events()) {
+                assertThat(timeline.evidence(Parties.TENANT, story.id(), recorded.sequence())
+                                .orElseThrow()
+                                .chain())
+                        .isEqualTo(evidenceOf(recorded.event()).signed().chain());
+            }
+        }
     }
 
     @Test
@@ -201,11 +228,11 @@ class DialogueTimelineProjectionIT {
         List<Recorded> events =
                 Story.interleaved(answeredViaForward("timeline-rebuild-1"), returnedThenRejected("timeline-rebuild-2"));
         Projector.apply(timeline, events);
-        var before = Tables.dump(jdbc, "timeline_event");
+        var before = Tables.dump(jdbc, "timeline_event", "timeline_chain");
 
         Projector.rebuild(timeline, events);
 
-        assertThat(Tables.dump(jdbc, "timeline_event")).isEqualTo(before);
+        assertThat(Tables.dump(jdbc, "timeline_event", "timeline_chain")).isEqualTo(before);
     }
 
     @Test
@@ -247,7 +274,16 @@ class DialogueTimelineProjectionIT {
                 .isEqualTo("skhdt đã xác nhận tiếp nhận lần chuyển 1");
     }
 
-    private static Story answeredViaForward(String name) {
+    /** The evidence every event of the published language carries. */
+    static Evidence evidenceOf(Object event) {
+        try {
+            return (Evidence) event.getClass().getMethod("evidence").invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(event.getClass() + " carries no evidence", e);
+        }
+    }
+
+    static Story answeredViaForward(String name) {
         return Story.dialogue(name)
                 .asked(
                         BUSINESS,
