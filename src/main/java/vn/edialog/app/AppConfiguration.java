@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -72,6 +73,18 @@ class AppConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    /**
+     * An event handler that throws makes its processor roll the batch back and handle it again (Axon's back-off:
+     * one second, doubling up to a minute) instead of logging the failure and moving past the event, which is Axon's
+     * default. A read model, a process or the mail outbox must never miss an event silently; an event that keeps
+     * failing stops its processor visibly (its lag grows and the log repeats the error) until the cause is fixed.
+     */
+    @Bean
+    ConfigurerModule handlerFailuresAreRetried() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(axon -> PropagatingErrorHandler.instance()));
     }
 
     /** The Dialogue aggregate, event-sourced from the JDBC event store; its class stays package-private. */

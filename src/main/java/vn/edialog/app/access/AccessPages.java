@@ -1,11 +1,15 @@
 package vn.edialog.app.access;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.edialog.app.tenant.Tenants;
+import vn.edialog.app.web.PageLinks;
+import vn.edialog.query.Page;
 import vn.edialog.query.inbox.PartyInboxProjection;
 
 /** The sign-in page, and the officials' landing page: their agency's dialogues and the way to the Tasklist. */
@@ -34,7 +38,7 @@ class AccessPages {
     }
 
     @GetMapping("/staff")
-    String staff(@RequestParam(defaultValue = "0") int page, Model model) {
+    String staff(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         Viewer.Staff staff = Viewers.staff().orElseThrow();
         model.addAttribute("staff", staff);
         model.addAttribute(
@@ -42,7 +46,12 @@ class AccessPages {
                 tenants.find(staff.tenant())
                         .flatMap(t -> t.agency(staff.agency()))
                         .orElse(null));
-        model.addAttribute("inbox", inbox.agencyInbox(staff.tenant(), staff.agency(), Set.of(), Math.max(page, 0), 25));
+        Page<?> dialogues = inbox.agencyInbox(staff.tenant(), staff.agency(), Set.of(), Math.max(page, 0), 25);
+        Optional<String> lastPage = PageLinks.redirectPastLast(request, page, dialogues);
+        if (lastPage.isPresent()) {
+            return lastPage.get();
+        }
+        model.addAttribute("inbox", dialogues);
         return "staff";
     }
 }

@@ -1,5 +1,6 @@
 package vn.edialog.app.asker;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.edialog.app.access.Viewer;
 import vn.edialog.app.access.Viewers;
 import vn.edialog.app.tenant.Tenants;
+import vn.edialog.app.web.PageLinks;
 import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.command.tenant.Topic;
@@ -40,7 +42,10 @@ class AskerPages {
 
     @GetMapping
     String dialogues(
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
         Viewer.Asker asker = asker();
         Set<DialogueStatus> statuses = EnumSet.noneOf(DialogueStatus.class);
         if (status != null && !status.isBlank()) {
@@ -54,6 +59,10 @@ class AskerPages {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must not be negative");
         }
         Page<?> dialogues = inbox.askerInbox(asker.tenant(), asker.kind(), asker.partyId(), statuses, page, PAGE_SIZE);
+        Optional<String> lastPage = PageLinks.redirectPastLast(request, page, dialogues);
+        if (lastPage.isPresent()) {
+            return lastPage.get();
+        }
         model.addAttribute("asker", asker);
         model.addAttribute("tenant", tenant(asker));
         model.addAttribute("dialogues", dialogues);

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.UriComponentsBuilder;
 import vn.edialog.app.tenant.Tenants;
+import vn.edialog.app.web.PageLinks;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.tenant.Agency;
 import vn.edialog.command.tenant.Tenant;
@@ -140,6 +140,10 @@ class PortalPages {
                 toDate == null ? null : startOfDay(toDate.plusDays(1)),
                 pageNumber,
                 PAGE_SIZE));
+        Optional<String> lastPage = PageLinks.redirectPastLast(request, pageNumber, results);
+        if (lastPage.isPresent()) {
+            return lastPage.get();
+        }
         model.addAttribute("results", results);
         model.addAttribute(
                 "items",
@@ -158,10 +162,10 @@ class PortalPages {
                         || fromDate != null
                         || toDate != null);
         if (pageNumber > 0) {
-            model.addAttribute("previousUrl", pageUrl(request, pageNumber - 1));
+            model.addAttribute("previousUrl", PageLinks.url(request, pageNumber - 1));
         }
         if (pageNumber + 1 < results.pages()) {
-            model.addAttribute("nextUrl", pageUrl(request, pageNumber + 1));
+            model.addAttribute("nextUrl", PageLinks.url(request, pageNumber + 1));
         }
         return "portal/search";
     }
@@ -277,15 +281,6 @@ class PortalPages {
         }
         errors.add(text("portal.error.page"));
         return 0;
-    }
-
-    private static String pageUrl(HttpServletRequest request, int page) {
-        return UriComponentsBuilder.fromPath(request.getRequestURI())
-                .query(request.getQueryString())
-                .replaceQueryParam("lang")
-                .replaceQueryParam("page", page)
-                .build()
-                .toUriString();
     }
 
     private static Instant startOfDay(LocalDate date) {

@@ -57,6 +57,9 @@ class AskerPagesIT {
         assertThat(business.get("/my/dialogues?status=ANSWERED").body())
                 .doesNotContain("Thủ tục thay đổi địa chỉ trụ sở chính");
         assertThat(business.get("/my/dialogues?status=NOPE").status()).isEqualTo(400);
+        Api.Response pastLast = business.get("/my/dialogues?status=ANSWERED&page=3");
+        assertThat(pastLast.status()).isEqualTo(302);
+        assertThat(pastLast.header("Location")).endsWith("/my/dialogues?status=ANSWERED&page=0");
         assertThat(business.get("/my/dialogues?lang=en").body())
                 .contains("My dialogues")
                 .contains("Awaiting triage");

@@ -107,6 +107,8 @@ class CasePageIT {
                 .contains(BUSINESS_NAME + " (MST:" + TestPki.BUSINESS_MST + ")")
                 .contains("Cán bộ UBND, thay mặt Ủy ban nhân dân tỉnh Demo")
                 .contains("Chuyển Sở KH&amp;ĐT trả lời về địa chỉ trụ sở")
+                // The event's summary names the department as the province does, not by its code.
+                .contains("Chuyển lần 1 đến Sở Kế hoạch và Đầu tư, hạn")
                 .contains("eDialog Public CA")
                 .contains("Cả 2 sự kiện đã xác thực")
                 .contains("Liên kết đúng với thông điệp trước")
@@ -115,7 +117,8 @@ class CasePageIT {
         assertThat(basic("case.moderator", "/cases/" + id + "?lang=en").body())
                 .contains("2 signed events")
                 .contains("Cán bộ UBND, on behalf of the People&#39;s Committee of Demo Province")
-                .contains("Forwarded to the competent department");
+                .contains("Forwarded to the competent department")
+                .contains("Forward 1 to Department of Planning and Investment, due");
 
         HttpResponse<byte[]> payload = bytes("case.department", "/cases/" + id + "/events/0/payload");
         HttpResponse<byte[]> signature = bytes("case.department", "/cases/" + id + "/events/0/signature.p7s");

@@ -9,9 +9,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,26 +59,51 @@ public class DialogueTimelineProjection {
     public static final String PROCESSING_GROUP = "dialogue-timeline";
 
     private static final String CHAINS = "timeline chains";
+    private static final int TENANTS_KEPT = 50_000;
 
     private final NamedParameterJdbcOperations namedJdbc;
     private final JdbcClient jdbc;
     private final BatchedWrites writes;
     private final Signers signers = new Signers();
+    private final AgencyNames names;
+    /** The province of recently seen dialogues: only a dialogue's first event names it. */
+    private final Map<UUID, String> tenants = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, String> eldest) {
+            return size() > TENANTS_KEPT;
+        }
+    });
 
+    /** A timeline whose summaries name agencies by code. */
     public DialogueTimelineProjection(NamedParameterJdbcOperations jdbc) {
+        this(jdbc, AgencyNames.CODES);
+    }
+
+    /** A timeline whose summaries name agencies by {@code names}: a rebuild applies a change of name. */
+    public DialogueTimelineProjection(NamedParameterJdbcOperations jdbc, AgencyNames names) {
         this.namedJdbc = jdbc;
         this.jdbc = JdbcClient.create(jdbc);
         this.writes = new BatchedWrites(jdbc);
+        this.names = names;
     }
 
     @EventHandler
     void on(DialogueAsked e, @SequenceNumber long sequence) {
+        tenants.put(e.dialogueId(), e.tenant());
         append(e.dialogueId(), sequence, e.tenant(), e, e.actor(), e.at(), e.evidence(), Summary.of(e));
     }
 
     @EventHandler
     void on(ClarificationRequested e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(
+                e.dialogueId(),
+                sequence,
+                null,
+                e,
+                e.actor(),
+                e.at(),
+                e.evidence(),
+                Summary.of(e, agencies(e.dialogueId())));
     }
 
     @EventHandler
@@ -85,37 +113,93 @@ public class DialogueTimelineProjection {
 
     @EventHandler
     void on(DialogueForwarded e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(
+                e.dialogueId(),
+                sequence,
+                null,
+                e,
+                e.actor(),
+                e.at(),
+                e.evidence(),
+                Summary.of(e, agencies(e.dialogueId())));
     }
 
     @EventHandler
     void on(ForwardAcknowledged e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(
+                e.dialogueId(),
+                sequence,
+                null,
+                e,
+                e.actor(),
+                e.at(),
+                e.evidence(),
+                Summary.of(e, agencies(e.dialogueId())));
     }
 
     @EventHandler
     void on(ForwardReturned e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(
+                e.dialogueId(),
+                sequence,
+                null,
+                e,
+                e.actor(),
+                e.at(),
+                e.evidence(),
+                Summary.of(e, agencies(e.dialogueId())));
     }
 
     @EventHandler
     void on(DeadlineExtensionRequested e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(
+                e.dialogueId(),
+                sequence,
+                null,
+                e,
+                e.actor(),
+                e.at(),
+                e.evidence(),
+                Summary.of(e, agencies(e.dialogueId())));
     }
 
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(
+                e.dialogueId(),
+                sequence,
+                null,
+                e,
+                e.actor(),
+                e.at(),
+                e.evidence(),
+                Summary.of(e, agencies(e.dialogueId())));
     }
 
     @EventHandler
     void on(DeadlineExtensionRefused e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(
+                e.dialogueId(),
+                sequence,
+                null,
+                e,
+                e.actor(),
+                e.at(),
+                e.evidence(),
+                Summary.of(e, agencies(e.dialogueId())));
     }
 
     @EventHandler
     void on(DialogueAnswered e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(
+                e.dialogueId(),
+                sequence,
+                null,
+                e,
+                e.actor(),
+                e.at(),
+                e.evidence(),
+                Summary.of(e, agencies(e.dialogueId())));
     }
 
     @EventHandler
@@ -130,7 +214,15 @@ public class DialogueTimelineProjection {
 
     @EventHandler
     void on(DialogueEscalated e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(
+                e.dialogueId(),
+                sequence,
+                null,
+                e,
+                e.actor(),
+                e.at(),
+                e.evidence(),
+                Summary.of(e, agencies(e.dialogueId())));
     }
 
     @EventHandler
@@ -155,6 +247,7 @@ public class DialogueTimelineProjection {
      */
     @ResetHandler
     void reset() {
+        tenants.clear();
         jdbc.sql("truncate timeline_event, timeline_chain").update();
     }
 
@@ -206,6 +299,28 @@ public class DialogueTimelineProjection {
         public int hashCode() {
             return hash.hashCode();
         }
+    }
+
+    /**
+     * The agencies of the dialogue's province: remembered from its first event, or read from its first row when that
+     * was handled before this node started or long ago (a row of this batch is remembered, so no flush is needed).
+     */
+    private Summary.Agencies agencies(UUID dialogueId) {
+        if (names == AgencyNames.CODES) {
+            return new Summary.Agencies(null, names);
+        }
+        String tenant = tenants.get(dialogueId);
+        if (tenant == null) {
+            tenant = jdbc.sql("select tenant from timeline_event where dialogue_id = :id order by sequence limit 1")
+                    .param("id", dialogueId)
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
+            if (tenant != null) {
+                tenants.put(dialogueId, tenant);
+            }
+        }
+        return new Summary.Agencies(tenant, names);
     }
 
     /** The events of one dialogue of {@code tenant} in order; empty when there is no such dialogue. */

@@ -23,10 +23,22 @@ import vn.edialog.command.dialogue.api.RejectionReason;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 
 /**
- * The short human summary of an event in Vietnamese and English. It names agencies by code and dates in Vietnam's
- * time zone, and never quotes the question or the answer: the content stays in the signed payload.
+ * The short human summary of an event in Vietnamese and English. It names agencies by their names in the province's
+ * configuration (by code when unknown) and dates in Vietnam's time zone, and never quotes the question or the answer:
+ * the content stays in the signed payload.
  */
 record Summary(String vi, String en) {
+
+    /** The agencies of one province, named in both languages. */
+    record Agencies(String tenant, AgencyNames names) {
+        String vi(String agency) {
+            return agency == null ? "-" : names.name(tenant, agency, false);
+        }
+
+        String en(String agency) {
+            return agency == null ? "-" : names.name(tenant, agency, true);
+        }
+    }
 
     private static final DateTimeFormatter VI =
             DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(WorkingDayCalendar.VIETNAM);
@@ -40,57 +52,58 @@ record Summary(String vi, String en) {
                 "Question submitted, tracking code " + e.trackingCode() + (e.confidential() ? " (confidential)" : ""));
     }
 
-    static Summary of(ClarificationRequested e) {
+    static Summary of(ClarificationRequested e, Agencies agencies) {
         return new Summary(
-                e.requestedBy() + " yêu cầu bổ sung thông tin, hạn " + vi(e.dueAt()),
-                e.requestedBy() + " requested clarification, due " + en(e.dueAt()));
+                agencies.vi(e.requestedBy()) + " yêu cầu bổ sung thông tin, hạn " + vi(e.dueAt()),
+                agencies.en(e.requestedBy()) + " requested clarification, due " + en(e.dueAt()));
     }
 
     static Summary of(ClarificationProvided e) {
         return new Summary("Người hỏi đã bổ sung thông tin", "The asker provided the clarification");
     }
 
-    static Summary of(DialogueForwarded e) {
+    static Summary of(DialogueForwarded e, Agencies agencies) {
         return new Summary(
-                "Chuyển lần " + e.forwardNumber() + " đến " + e.department() + ", hạn " + vi(e.dueAt()),
-                "Forward " + e.forwardNumber() + " to " + e.department() + ", due " + en(e.dueAt()));
+                "Chuyển lần " + e.forwardNumber() + " đến " + agencies.vi(e.department()) + ", hạn " + vi(e.dueAt()),
+                "Forward " + e.forwardNumber() + " to " + agencies.en(e.department()) + ", due " + en(e.dueAt()));
     }
 
-    static Summary of(ForwardAcknowledged e) {
+    static Summary of(ForwardAcknowledged e, Agencies agencies) {
         return new Summary(
-                e.department() + " đã xác nhận tiếp nhận lần chuyển " + e.forwardNumber(),
-                e.department() + " acknowledged receipt of forward " + e.forwardNumber());
+                agencies.vi(e.department()) + " đã xác nhận tiếp nhận lần chuyển " + e.forwardNumber(),
+                agencies.en(e.department()) + " acknowledged receipt of forward " + e.forwardNumber());
     }
 
-    static Summary of(ForwardReturned e) {
+    static Summary of(ForwardReturned e, Agencies agencies) {
         return new Summary(
-                e.department() + " trả lại do không thuộc thẩm quyền: " + shorten(e.reason()),
-                e.department() + " returned it as not competent: " + shorten(e.reason()));
+                agencies.vi(e.department()) + " trả lại do không thuộc thẩm quyền: " + shorten(e.reason()),
+                agencies.en(e.department()) + " returned it as not competent: " + shorten(e.reason()));
     }
 
-    static Summary of(DeadlineExtensionRequested e) {
+    static Summary of(DeadlineExtensionRequested e, Agencies agencies) {
         return new Summary(
-                e.department() + " đề nghị gia hạn đến " + vi(e.requestedDueAt()),
-                e.department() + " asked for an extension to " + en(e.requestedDueAt()));
+                agencies.vi(e.department()) + " đề nghị gia hạn đến " + vi(e.requestedDueAt()),
+                agencies.en(e.department()) + " asked for an extension to " + en(e.requestedDueAt()));
     }
 
-    static Summary of(DeadlineExtended e) {
+    static Summary of(DeadlineExtended e, Agencies agencies) {
         return new Summary(
-                "Gia hạn cho " + e.department() + " từ " + vi(e.previousDueAt()) + " đến " + vi(e.newDueAt()),
-                "Deadline of " + e.department() + " extended from " + en(e.previousDueAt()) + " to "
+                "Gia hạn cho " + agencies.vi(e.department()) + " từ " + vi(e.previousDueAt()) + " đến "
+                        + vi(e.newDueAt()),
+                "Deadline of " + agencies.en(e.department()) + " extended from " + en(e.previousDueAt()) + " to "
                         + en(e.newDueAt()));
     }
 
-    static Summary of(DeadlineExtensionRefused e) {
+    static Summary of(DeadlineExtensionRefused e, Agencies agencies) {
         return new Summary(
-                "Không chấp thuận gia hạn cho " + e.department() + ": " + shorten(e.reason()),
-                "Extension for " + e.department() + " refused: " + shorten(e.reason()));
+                "Không chấp thuận gia hạn cho " + agencies.vi(e.department()) + ": " + shorten(e.reason()),
+                "Extension for " + agencies.en(e.department()) + " refused: " + shorten(e.reason()));
     }
 
-    static Summary of(DialogueAnswered e) {
+    static Summary of(DialogueAnswered e, Agencies agencies) {
         return new Summary(
-                e.answeringAgency() + " đã trả lời " + (e.onTime() ? "đúng hạn" : "trễ hạn"),
-                e.answeringAgency() + " answered " + (e.onTime() ? "on time" : "late"));
+                agencies.vi(e.answeringAgency()) + " đã trả lời " + (e.onTime() ? "đúng hạn" : "trễ hạn"),
+                agencies.en(e.answeringAgency()) + " answered " + (e.onTime() ? "on time" : "late"));
     }
 
     static Summary of(AnswerPublished e) {
@@ -103,13 +116,13 @@ record Summary(String vi, String en) {
                 "Rejected (" + en(e.code()) + "): " + shorten(e.reason()));
     }
 
-    static Summary of(DialogueEscalated e) {
+    static Summary of(DialogueEscalated e, Agencies agencies) {
         boolean triage = "TRIAGE".equals(e.step());
         return new Summary(
-                "Quá hạn " + (triage ? "phân loại" : "trả lời") + " của " + e.responsibleAgency() + ", chuyển cấp "
-                        + e.level() + ": " + e.escalatedTo(),
-                "Overdue " + (triage ? "triage" : "answer") + " by " + e.responsibleAgency() + ", escalated to level "
-                        + e.level() + ": " + e.escalatedTo());
+                "Quá hạn " + (triage ? "phân loại" : "trả lời") + " của " + agencies.vi(e.responsibleAgency())
+                        + ", chuyển cấp " + e.level() + ": " + e.escalatedTo(),
+                "Overdue " + (triage ? "triage" : "answer") + " by " + agencies.en(e.responsibleAgency())
+                        + ", escalated to level " + e.level() + ": " + e.escalatedTo());
     }
 
     static Summary of(SatisfactionRated e) {

@@ -76,6 +76,26 @@ class DialogueTimelineProjectionIT {
     }
 
     @Test
+    void summariesNameAgenciesAsTheProvinceDoesAlsoAfterARestart() {
+        AgencyNames names = (tenant, agency, english) -> (english ? "EN " : "VI ") + tenant + "/" + agency;
+        Story story = answeredViaForward("timeline-names");
+        Projector.apply(
+                new DialogueTimelineProjection(database, names), story.events().get(0));
+        // Another instance, as after a restart or on another node: it reads the dialogue's province from its row.
+        Projector.apply(
+                new DialogueTimelineProjection(database, names),
+                story.events().subList(1, story.events().size()));
+
+        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
+
+        assertThat(entries.get(1).summaryVi())
+                .isEqualTo("Chuyển lần 1 đến VI " + Parties.TENANT + "/skhdt, hạn 06/03/2026 17:00");
+        assertThat(entries.get(1).summaryEn())
+                .isEqualTo("Forward 1 to EN " + Parties.TENANT + "/skhdt, due 2026-03-06 17:00");
+        assertThat(entries.get(3).summaryEn()).isEqualTo("EN " + Parties.TENANT + "/skhdt answered on time");
+    }
+
+    @Test
     void consecutiveRowsFormTheEvidenceHashChain() {
         Story story = answeredViaForward("timeline-chain");
         Projector.apply(timeline, story.events());
