@@ -1,5 +1,6 @@
 package vn.edialog.app.intake;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,12 +10,20 @@ import org.springframework.stereotype.Component;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 
 /**
- * Human tracking codes {@code <TENANT>-<YEAR>-<000001>}: a gap-free sequence per tenant and (Vietnamese) year,
- * allocated in the asking transaction so a refused ask leaves no hole.
+ * Human tracking codes {@code <TENANT>-<YEAR>-<000001>-<K7QX2M>}: a gap-free sequence per tenant and (Vietnamese)
+ * year, allocated in the asking transaction so a refused ask leaves no hole, then six random characters. The sequence
+ * makes the code easy to read out and to file; the random part makes it unguessable, so that the anonymous status
+ * lookup cannot be walked through every dialogue of a province (about a billion codes to try for each number).
  */
 @Component
 class TrackingCodes {
 
+    /** Crockford's base 32: digits and capitals without I, L, O and U, which are easily misread. */
+    static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    static final int RANDOM_LENGTH = 6;
+
+    private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
 
     TrackingCodes(JdbcClient jdbc) {
@@ -33,13 +42,21 @@ class TrackingCodes {
                 .param("year", year)
                 .query(Long.class)
                 .single();
-        String code = "%s-%d-%06d".formatted(tenant.toUpperCase(Locale.ROOT), year, next);
+        String code = "%s-%d-%06d-%s".formatted(tenant.toUpperCase(Locale.ROOT), year, next, randomPart());
         jdbc.sql("insert into tracking_code (code, tenant, dialogue_id) values (:code, :tenant, :dialogue)")
                 .param("code", code)
                 .param("tenant", tenant)
                 .param("dialogue", dialogueId)
                 .update();
         return code;
+    }
+
+    private String randomPart() {
+        StringBuilder part = new StringBuilder(RANDOM_LENGTH);
+        for (int i = 0; i < RANDOM_LENGTH; i++) {
+            part.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return part.toString();
     }
 
     /** The tenant a dialogue belongs to, if it exists. */

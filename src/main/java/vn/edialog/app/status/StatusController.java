@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -81,8 +82,9 @@ class StatusController {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     TrackingStatus byTrackingCode(@PathVariable String trackingCode) {
+        // As the tracking page: a code read out or typed in lower case is the same code.
         return summaries
-                .findByTrackingCode(trackingCode)
+                .findByTrackingCode(trackingCode.strip().toUpperCase(Locale.ROOT))
                 .map(TrackingStatus::of)
                 .orElseThrow(() -> new IntakeRefusal(
                         HttpStatus.NOT_FOUND,

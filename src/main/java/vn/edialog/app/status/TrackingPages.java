@@ -29,7 +29,10 @@ import vn.edialog.query.summary.DialogueSummaryProjection;
 @Controller
 class TrackingPages {
 
-    /** Tracking codes are "DEMO-2026-000001": the tenant code, the year and a sequence number. */
+    /**
+     * Tracking codes are "DEMO-2026-000001-K7QX2M": the tenant code, the year, a sequence number and a random part
+     * (codes issued before the random part have none and still work).
+     */
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
 
     private static final Logger log = LoggerFactory.getLogger(TrackingPages.class);

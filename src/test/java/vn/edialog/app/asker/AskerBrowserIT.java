@@ -113,7 +113,7 @@ class AskerBrowserIT {
         WebElement receipt = visible(By.id("receipt"));
         String trackingCode =
                 receipt.findElement(By.cssSelector("[data-slot=trackingCode]")).getText();
-        assertThat(trackingCode).matches("DEMO-\\d{4}-\\d{6}");
+        assertThat(trackingCode).matches("DEMO-\\d{4}-\\d{6}-[0-9A-HJKMNP-TV-Z]{6}");
         assertThat(receipt.findElement(By.cssSelector("[data-slot=eventHash]")).getText())
                 .matches("[0-9a-f]{64}");
         assertThat(receipt.findElement(By.cssSelector("[data-slot=download]")).getDomAttribute("download"))

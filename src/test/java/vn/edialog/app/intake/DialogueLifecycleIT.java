@@ -81,7 +81,7 @@ class DialogueLifecycleIT {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode body = response.json();
         assertThat(body.path("dialogueId").asText()).isEqualTo(dialogueId.toString());
-        assertThat(body.path("trackingCode").asText()).matches("DEMO-\\d{4}-\\d{6}");
+        assertThat(body.path("trackingCode").asText()).matches("DEMO-\\d{4}-\\d{6}-[0-9A-HJKMNP-TV-Z]{6}");
         assertThat(body.path("sequence").asLong()).isZero();
 
         byte[] receipt =
@@ -144,6 +144,18 @@ class DialogueLifecycleIT {
         assertThat(byCode.json().path("dialogueId").asText())
                 .as("published once, the dialogue names its portal page")
                 .isEqualTo(id.toString());
+        // The number alone, or with another random part, finds nothing: codes cannot be walked through.
+        String number = trackingCode.substring(0, trackingCode.lastIndexOf('-'));
+        String last = trackingCode.substring(trackingCode.length() - 1);
+        String otherRandom = trackingCode.substring(0, trackingCode.length() - 1) + (last.equals("X") ? "Y" : "X");
+        assertThat(new Api(port).get("/api/v1/tracking/" + number).status()).isEqualTo(404);
+        assertThat(new Api(port).get("/api/v1/tracking/" + otherRandom).status())
+                .isEqualTo(404);
+        assertThat(new Api(port)
+                        .get("/api/v1/tracking/" + trackingCode.toLowerCase(java.util.Locale.ROOT))
+                        .status())
+                .as("typed in lower case")
+                .isEqualTo(200);
     }
 
     @Test

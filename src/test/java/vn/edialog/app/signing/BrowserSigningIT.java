@@ -79,7 +79,7 @@ class BrowserSigningIT {
         assertThat(text("signer-issuer")).isEqualTo("eDialog Public CA");
         assertThat(text("status")).as(text("response")).isEqualTo("201");
         JsonNode accepted = json(text("response"));
-        assertThat(accepted.path("trackingCode").asText()).matches("DEMO-\\d{4}-\\d{6}");
+        assertThat(accepted.path("trackingCode").asText()).matches("DEMO-\\d{4}-\\d{6}-[0-9A-HJKMNP-TV-Z]{6}");
         assertThat(text("tracking")).isEqualTo(accepted.path("trackingCode").asText());
         assertThat(accepted.path("receipt").path("signature").asText()).isNotEmpty();
         Browser.screenshot(driver, "browser-signing-" + keyFile);
