@@ -95,15 +95,8 @@ public class DialogueTimelineProjection {
 
     @EventHandler
     void on(ClarificationRequested e, @SequenceNumber long sequence) {
-        append(
-                e.dialogueId(),
-                sequence,
-                null,
-                e,
-                e.actor(),
-                e.at(),
-                e.evidence(),
-                Summary.of(e, agencies(e.dialogueId())));
+        Summary summary = Summary.of(e, agencies(e.dialogueId()));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
     }
 
     @EventHandler
@@ -113,93 +106,44 @@ public class DialogueTimelineProjection {
 
     @EventHandler
     void on(DialogueForwarded e, @SequenceNumber long sequence) {
-        append(
-                e.dialogueId(),
-                sequence,
-                null,
-                e,
-                e.actor(),
-                e.at(),
-                e.evidence(),
-                Summary.of(e, agencies(e.dialogueId())));
+        Summary summary = Summary.of(e, agencies(e.dialogueId()));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
     }
 
     @EventHandler
     void on(ForwardAcknowledged e, @SequenceNumber long sequence) {
-        append(
-                e.dialogueId(),
-                sequence,
-                null,
-                e,
-                e.actor(),
-                e.at(),
-                e.evidence(),
-                Summary.of(e, agencies(e.dialogueId())));
+        Summary summary = Summary.of(e, agencies(e.dialogueId()));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
     }
 
     @EventHandler
     void on(ForwardReturned e, @SequenceNumber long sequence) {
-        append(
-                e.dialogueId(),
-                sequence,
-                null,
-                e,
-                e.actor(),
-                e.at(),
-                e.evidence(),
-                Summary.of(e, agencies(e.dialogueId())));
+        Summary summary = Summary.of(e, agencies(e.dialogueId()));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
     }
 
     @EventHandler
     void on(DeadlineExtensionRequested e, @SequenceNumber long sequence) {
-        append(
-                e.dialogueId(),
-                sequence,
-                null,
-                e,
-                e.actor(),
-                e.at(),
-                e.evidence(),
-                Summary.of(e, agencies(e.dialogueId())));
+        Summary summary = Summary.of(e, agencies(e.dialogueId()));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
     }
 
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long sequence) {
-        append(
-                e.dialogueId(),
-                sequence,
-                null,
-                e,
-                e.actor(),
-                e.at(),
-                e.evidence(),
-                Summary.of(e, agencies(e.dialogueId())));
+        Summary summary = Summary.of(e, agencies(e.dialogueId()));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
     }
 
     @EventHandler
     void on(DeadlineExtensionRefused e, @SequenceNumber long sequence) {
-        append(
-                e.dialogueId(),
-                sequence,
-                null,
-                e,
-                e.actor(),
-                e.at(),
-                e.evidence(),
-                Summary.of(e, agencies(e.dialogueId())));
+        Summary summary = Summary.of(e, agencies(e.dialogueId()));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
     }
 
     @EventHandler
     void on(DialogueAnswered e, @SequenceNumber long sequence) {
-        append(
-                e.dialogueId(),
-                sequence,
-                null,
-                e,
-                e.actor(),
-                e.at(),
-                e.evidence(),
-                Summary.of(e, agencies(e.dialogueId())));
+        Summary summary = Summary.of(e, agencies(e.dialogueId()));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
     }
 
     @EventHandler
@@ -214,15 +158,8 @@ public class DialogueTimelineProjection {
 
     @EventHandler
     void on(DialogueEscalated e, @SequenceNumber long sequence) {
-        append(
-                e.dialogueId(),
-                sequence,
-                null,
-                e,
-                e.actor(),
-                e.at(),
-                e.evidence(),
-                Summary.of(e, agencies(e.dialogueId())));
+        Summary summary = Summary.of(e, agencies(e.dialogueId()));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
     }
 
     @EventHandler
