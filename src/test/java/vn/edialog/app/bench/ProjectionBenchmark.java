@@ -55,7 +55,8 @@ import vn.edialog.app.support.TestPkiFiles;
  * <p>System properties: {@code bench.dialogues} (default 5600, about 30,000 events), {@code bench.e2e} (500), {@code
  * bench.clients} (4), {@code bench.askers} (500 businesses and citizens, each with a certificate of its own; officials
  * sign with their agencies' keys), {@code bench.sample.ms} (100), {@code bench.target} (rebuild/raw, 0.30; reported, never
- * asserted), {@code bench.jfr} (a file: record the rebuild phase with Java Flight Recorder).
+ * asserted), {@code bench.jfr} (a file: record the rebuild phase with Java Flight Recorder), {@code bench.jfr.load} (a
+ * file: record the end-to-end load phase and its drain, where the process bridge works hardest).
  */
 public final class ProjectionBenchmark {
 
@@ -94,6 +95,7 @@ public final class ProjectionBenchmark {
         Duration sampleEvery = Duration.ofMillis(Long.getLong("bench.sample.ms", 100));
         double target = Double.parseDouble(System.getProperty("bench.target", "0.30"));
         String jfr = System.getProperty("bench.jfr", "");
+        String jfrLoad = System.getProperty("bench.jfr.load", "");
         long benchStarted = System.nanoTime();
         String loadBefore = loadAverage();
 
@@ -142,8 +144,19 @@ public final class ProjectionBenchmark {
             DialogueLoad load = new DialogueLoad(new Api(port), context.getBean(GovernmentActions.class), askers);
 
             // ---- phase 1: end to end as in production, every processor running, lag sampled ----
+            Recording loadRecording =
+                    jfrLoad.isBlank() ? null : new Recording(Configuration.getConfiguration("profile"));
+            if (loadRecording != null) {
+                loadRecording.start();
+            }
             Phase endToEndPhase =
                     load("end to end", load, database, sampleEvery, 0, endToEnd, clients, processing.eventProcessors());
+            if (loadRecording != null) {
+                loadRecording.stop();
+                loadRecording.dump(Path.of(jfrLoad));
+                loadRecording.close();
+                System.out.println("Flight recording of the end-to-end load and its drain: " + jfrLoad);
+            }
 
             // ---- phase 2: volume. The processors with effects outside the read models (process bridge, mail
             // outbox) are stopped, as `projections rebuild` runs without them; the read models keep up. ----

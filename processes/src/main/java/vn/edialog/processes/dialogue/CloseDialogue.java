@@ -24,7 +24,7 @@ public class CloseDialogue implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CloseReason reason = CloseReason.valueOf(Values.requiredString(execution, "reason"));
         DeadlineRule reopenWindow = deadlines.rule(
-                execution.getProcessEngineServices().getDecisionService(),
+                execution.getProcessEngineServices(),
                 Values.string(execution, TENANT),
                 Values.string(execution, TOPIC),
                 DeadlineStep.REOPEN_WINDOW);

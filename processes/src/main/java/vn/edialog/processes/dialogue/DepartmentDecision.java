@@ -5,7 +5,7 @@ import static vn.edialog.processes.dialogue.DialogueProcess.*;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -29,7 +29,7 @@ public class DepartmentDecision implements TaskListener {
         UUID dialogueId = Values.dialogueId(task);
         String tenant = Values.requiredString(task, TENANT);
         String topic = Values.string(task, TOPIC);
-        DecisionService decisions = task.getProcessEngineServices().getDecisionService();
+        ProcessEngineServices engine = task.getProcessEngineServices();
         String decision = TaskForms.decision(task);
         ActingOfficial official = TaskForms.official(task, Values.requiredString(task, DEPARTMENT));
         switch (decision) {
@@ -39,7 +39,7 @@ public class DepartmentDecision implements TaskListener {
                     dialogueId, official, Values.field(task, RETURN_REASON, "Lý do trả lại"));
             case "clarify" -> {
                 String request = Values.field(task, CLARIFICATION_REQUEST, "Nội dung cần bổ sung");
-                var rule = deadlines.rule(decisions, tenant, topic, DeadlineStep.CLARIFICATION_WAIT);
+                var rule = deadlines.rule(engine, tenant, topic, DeadlineStep.CLARIFICATION_WAIT);
                 actions.requestClarification(dialogueId, official, request, deadlines.dueAt(Values.now(), rule));
             }
             case "requestExtension" -> {
@@ -48,7 +48,7 @@ public class DepartmentDecision implements TaskListener {
                     throw new InvalidDecision("Thiếu \"Đề nghị gia hạn đến ngày\" (requestedDueDate is required)");
                 }
                 Instant requested = deadlines.endOfOfficeHours(date);
-                Extensions.check(deadlines, decisions, task, requested);
+                Extensions.check(deadlines, engine, task, requested);
                 actions.requestExtension(
                         dialogueId, official, requested, Values.field(task, EXTENSION_REASON, "Lý do xin gia hạn"));
             }

@@ -33,7 +33,7 @@ public class ExtensionDecision implements TaskListener {
                 Instant newDueAt = picked != null
                         ? deadlines.endOfOfficeHours(picked)
                         : Values.requiredInstant(task, REQUESTED_DUE_AT);
-                Extensions.check(deadlines, task.getProcessEngineServices().getDecisionService(), task, newDueAt);
+                Extensions.check(deadlines, task.getProcessEngineServices(), task, newDueAt);
                 actions.extend(dialogueId, official, newDueAt);
             }
             case "refuse" -> actions.refuseExtension(

@@ -3,7 +3,7 @@ package vn.edialog.processes.dialogue;
 import static vn.edialog.processes.dialogue.DialogueProcess.*;
 
 import java.time.Instant;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -27,39 +27,39 @@ public class PlanDeadlines implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String step = Values.requiredString(execution, "step");
-        DecisionService decisions = execution.getProcessEngineServices().getDecisionService();
+        ProcessEngineServices engine = execution.getProcessEngineServices();
         String tenant = Values.string(execution, TENANT);
         String topic = Values.string(execution, TOPIC);
         switch (DeadlineStep.valueOf(step)) {
             case TRIAGE -> {
                 Instant started = Values.requiredInstant(execution, TRIAGE_STARTED_AT);
                 Instant recorded = Values.requiredInstant(execution, TRIAGE_DUE_AT);
-                DeadlineRule rule = deadlines.rule(decisions, tenant, topic, DeadlineStep.TRIAGE);
+                DeadlineRule rule = deadlines.rule(engine, tenant, topic, DeadlineStep.TRIAGE);
                 Instant byPolicy = deadlines.dueAt(started, rule);
                 Instant due = byPolicy.isAfter(recorded) ? byPolicy : recorded;
                 execution.setVariable(TRIAGE_DUE_AT, Values.date(due));
                 execution.setVariable(TRIAGE_REMINDER_AT, Values.date(deadlines.reminderAt(started, due)));
-                execution.setVariable(TRIAGE_ESCALATION_AT, Values.date(nextEscalation(decisions, tenant, topic, due)));
+                execution.setVariable(TRIAGE_ESCALATION_AT, Values.date(nextEscalation(engine, tenant, topic, due)));
                 execution.setVariable("triageLegalSource", rule.legalSource());
             }
             case ANSWER -> {
                 Instant started = Values.requiredInstant(execution, ANSWER_STARTED_AT);
                 Instant due = Values.requiredInstant(execution, ANSWER_DUE_AT);
-                DeadlineRule rule = deadlines.rule(decisions, tenant, topic, DeadlineStep.ANSWER);
+                DeadlineRule rule = deadlines.rule(engine, tenant, topic, DeadlineStep.ANSWER);
                 execution.setVariable(ANSWER_REMINDER_AT, Values.date(deadlines.reminderAt(started, due)));
-                execution.setVariable(ANSWER_ESCALATION_AT, Values.date(nextEscalation(decisions, tenant, topic, due)));
+                execution.setVariable(ANSWER_ESCALATION_AT, Values.date(nextEscalation(engine, tenant, topic, due)));
                 execution.setVariable("answerLegalSource", rule.legalSource());
             }
             case RATING_WINDOW -> {
                 Instant answered = Values.requiredInstant(execution, ANSWERED_AT);
-                DeadlineRule rule = deadlines.rule(decisions, tenant, topic, DeadlineStep.RATING_WINDOW);
+                DeadlineRule rule = deadlines.rule(engine, tenant, topic, DeadlineStep.RATING_WINDOW);
                 execution.setVariable(RATING_WINDOW_ENDS_AT, Values.date(deadlines.dueAt(answered, rule)));
             }
             default -> throw new IllegalStateException("planDeadlines does not plan step " + step);
         }
     }
 
-    private Instant nextEscalation(DecisionService decisions, String tenant, String topic, Instant due) {
-        return deadlines.dueAt(due, deadlines.rule(decisions, tenant, topic, DeadlineStep.NEXT_ESCALATION));
+    private Instant nextEscalation(ProcessEngineServices engine, String tenant, String topic, Instant due) {
+        return deadlines.dueAt(due, deadlines.rule(engine, tenant, topic, DeadlineStep.NEXT_ESCALATION));
     }
 }

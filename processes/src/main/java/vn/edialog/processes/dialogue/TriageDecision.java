@@ -3,7 +3,7 @@ package vn.edialog.processes.dialogue;
 import static vn.edialog.processes.dialogue.DialogueProcess.*;
 
 import java.util.UUID;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import vn.edialog.command.dialogue.api.RejectionReason;
@@ -32,7 +32,7 @@ public class TriageDecision implements TaskListener {
         String tenant = Values.requiredString(task, TENANT);
         String topic = Values.string(task, TOPIC);
         String moderator = Values.requiredString(task, MODERATOR_AGENCY);
-        DecisionService decisions = task.getProcessEngineServices().getDecisionService();
+        ProcessEngineServices engine = task.getProcessEngineServices();
         String decision = TaskForms.decision(task);
         ActingOfficial official = TaskForms.official(task, moderator);
         switch (decision) {
@@ -44,13 +44,13 @@ public class TriageDecision implements TaskListener {
                             + department + " to forward to in " + tenant + ")");
                 }
                 String note = Values.field(task, NOTE, "Ghi chú chuyển xử lý");
-                var rule = deadlines.rule(decisions, tenant, topic, DeadlineStep.ANSWER);
+                var rule = deadlines.rule(engine, tenant, topic, DeadlineStep.ANSWER);
                 actions.forward(dialogueId, official, department, note, deadlines.dueAt(Values.now(), rule));
             }
             case "answer" -> actions.answer(dialogueId, official, Values.field(task, ANSWER, "Nội dung trả lời"));
             case "clarify" -> {
                 String request = Values.field(task, CLARIFICATION_REQUEST, "Nội dung cần bổ sung");
-                var rule = deadlines.rule(decisions, tenant, topic, DeadlineStep.CLARIFICATION_WAIT);
+                var rule = deadlines.rule(engine, tenant, topic, DeadlineStep.CLARIFICATION_WAIT);
                 actions.requestClarification(dialogueId, official, request, deadlines.dueAt(Values.now(), rule));
             }
             case "reject" -> {
