@@ -25,6 +25,7 @@ import vn.edialog.app.EDialogApplication;
 import vn.edialog.app.government.GovernmentActions;
 import vn.edialog.app.rebuild.ProjectionRebuilder;
 import vn.edialog.app.support.Api;
+import vn.edialog.app.support.ReadModelTables;
 import vn.edialog.app.support.TestDatabases;
 import vn.edialog.app.support.TestPkiFiles;
 
@@ -60,20 +61,8 @@ import vn.edialog.app.support.TestPkiFiles;
  */
 public final class ProjectionBenchmark {
 
-    /** Each read model's tables, with a stable order for the checksum. */
-    private static final Map<String, String> TABLES = new LinkedHashMap<>();
-
-    static {
-        TABLES.put("dialogue_summary", "dialogue_id");
-        TABLES.put("timeline_event", "dialogue_id, sequence");
-        TABLES.put("timeline_chain", "chain_hash");
-        TABLES.put("portal_dialogue", "dialogue_id");
-        TABLES.put("published_dialogue", "dialogue_id");
-        TABLES.put("inbox_dialogue", "dialogue_id");
-        TABLES.put("inbox_party", "tenant, party_kind, party_id, dialogue_id");
-        TABLES.put("sla_dialogue", "dialogue_id");
-        TABLES.put("sla_step", "dialogue_id, forward_number, round");
-    }
+    /** Every read model table, with a stable order for the checksum. */
+    private static final Map<String, String> TABLES = ReadModelTables.all(ProjectionRebuilder.PROJECTIONS);
 
     private ProjectionBenchmark() {}
 
@@ -660,14 +649,7 @@ public final class ProjectionBenchmark {
     }
 
     private static boolean identical(Report r, String projection) {
-        return switch (projection) {
-            case "dialogue-summary" -> same(r, "dialogue_summary");
-            case "dialogue-timeline" -> same(r, "timeline_event") && same(r, "timeline_chain");
-            case "published-dialogue" -> same(r, "portal_dialogue") && same(r, "published_dialogue");
-            case "party-inbox" -> same(r, "inbox_dialogue") && same(r, "inbox_party");
-            case "sla-facts" -> same(r, "sla_dialogue") && same(r, "sla_step");
-            default -> false;
-        };
+        return ReadModelTables.BY_PROJECTION.get(projection).keySet().stream().allMatch(table -> same(r, table));
     }
 
     private static boolean same(Report r, String table) {

@@ -20,6 +20,7 @@ import vn.edialog.app.government.Official;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
+import vn.edialog.app.support.ReadModelTables;
 import vn.edialog.command.pki.TestPki;
 
 /** Rebuilding every read model by replay yields the same tables, and touches nothing but the read models. */
@@ -29,19 +30,8 @@ class ProjectionRebuildIT {
     private static final Official MODERATOR = new Official("nguyen.van.a", "Nguyễn Văn A", "demo", "ubnd");
     private static final Official DPI = new Official("pham.van.d", "Phạm Văn D", "demo", "skhdt");
 
-    /** Each read model's tables, dumped in a stable order. */
-    private static final Map<String, String> TABLES = new LinkedHashMap<>();
-
-    static {
-        TABLES.put("dialogue_summary", "dialogue_id");
-        TABLES.put("timeline_event", "dialogue_id, sequence");
-        TABLES.put("timeline_chain", "chain_hash");
-        TABLES.put("published_dialogue", "dialogue_id");
-        TABLES.put("inbox_dialogue", "dialogue_id");
-        TABLES.put("inbox_party", "tenant, party_kind, party_id, dialogue_id");
-        TABLES.put("sla_dialogue", "dialogue_id");
-        TABLES.put("sla_step", "dialogue_id, forward_number, round");
-    }
+    /** Every read model table, dumped in a stable order. */
+    private static final Map<String, String> TABLES = ReadModelTables.all(ProjectionRebuilder.PROJECTIONS);
 
     @LocalServerPort
     int port;
