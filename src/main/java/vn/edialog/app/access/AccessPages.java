@@ -52,6 +52,7 @@ class AccessPages {
             return lastPage.get();
         }
         model.addAttribute("inbox", dialogues);
+        PageLinks.addPager(model, request, dialogues);
         return "staff";
     }
 }

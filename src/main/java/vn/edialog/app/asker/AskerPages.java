@@ -66,6 +66,7 @@ class AskerPages {
         model.addAttribute("asker", asker);
         model.addAttribute("tenant", tenant(asker));
         model.addAttribute("dialogues", dialogues);
+        PageLinks.addPager(model, request, dialogues);
         model.addAttribute("status", statuses.isEmpty() ? "" : status);
         model.addAttribute("statuses", DialogueStatus.values());
         return "asker/dialogues";

@@ -161,12 +161,7 @@ class PortalPages {
                         || form.topic() != null
                         || fromDate != null
                         || toDate != null);
-        if (pageNumber > 0) {
-            model.addAttribute("previousUrl", PageLinks.url(request, pageNumber - 1));
-        }
-        if (pageNumber + 1 < results.pages()) {
-            model.addAttribute("nextUrl", PageLinks.url(request, pageNumber + 1));
-        }
+        PageLinks.addPager(model, request, results);
         return "portal/search";
     }
 

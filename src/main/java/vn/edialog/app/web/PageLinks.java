@@ -2,6 +2,7 @@ package vn.edialog.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.edialog.query.Page;
 
@@ -18,6 +19,16 @@ public final class PageLinks {
                 .replaceQueryParam("page", page)
                 .build()
                 .toUriString();
+    }
+
+    /** Puts the links to the previous and next pages of {@code page}, where there are such pages, in the model. */
+    public static void addPager(Model model, HttpServletRequest request, Page<?> page) {
+        if (page.page() > 0) {
+            model.addAttribute("previousUrl", url(request, page.page() - 1));
+        }
+        if (page.page() + 1 < page.pages()) {
+            model.addAttribute("nextUrl", url(request, page.page() + 1));
+        }
     }
 
     /**
