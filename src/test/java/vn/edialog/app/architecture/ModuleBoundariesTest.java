@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md §2: dependencies point one way, {@code src → query, processes → command} and {@code processes → bpmn};
+ * Dependencies point one way (docs/architecture.md), {@code src → query, processes → command} and {@code processes → bpmn};
  * the write side knows no framework but Axon's annotations, and nothing but the application knows the web.
  */
 class ModuleBoundariesTest {
