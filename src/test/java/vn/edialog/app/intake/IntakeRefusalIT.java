@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import vn.edialog.command.pki.Credential;
+import vn.edialog.command.pki.KeyKind;
 import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.signature.CanonicalJson;
@@ -192,6 +194,19 @@ class IntakeRefusalIT {
                                 .truncatedTo(ChronoUnit.SECONDS)
                                 .toString());
         assertRefused(ask(PKI.business(), payload), 422, "skew");
+    }
+
+    @Test
+    void aBusinessCertificateFromTheOfficialDutyCaIsRefusedAsNotTrustedFromItsIssuer() {
+        Credential fromOfficialCa = PKI.issueCustom(
+                true,
+                "Công ty TNHH Cấp Nhầm",
+                "Công ty TNHH Cấp Nhầm",
+                "MST:0100000009",
+                KeyKind.EC_P256,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                null);
+        assertRefused(ask(fromOfficialCa, Envelopes.ask(UUID.randomUUID())), 422, "identity-not-trusted-from-issuer");
     }
 
     @Test
