@@ -206,8 +206,7 @@ public final class DemoPki {
     public Map<IdentityType, List<X509Certificate>> identityIssuers() {
         List<X509Certificate> publicCa = PemFiles.readCertificates(directory.resolve("public-ca.pem"));
         List<X509Certificate> officialCa = PemFiles.readCertificates(directory.resolve("official-ca.pem"));
-        return Map.of(
-                IdentityType.BUSINESS, publicCa, IdentityType.CITIZEN, publicCa, IdentityType.AGENCY, officialCa);
+        return Map.of(IdentityType.BUSINESS, publicCa, IdentityType.CITIZEN, publicCa, IdentityType.AGENCY, officialCa);
     }
 
     public List<Path> crlFiles() {

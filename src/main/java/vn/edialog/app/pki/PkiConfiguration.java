@@ -93,9 +93,9 @@ public class PkiConfiguration {
     IdentityIssuers identityIssuers(PkiProperties properties, ObjectProvider<DemoPki> demo, Tenants tenants) {
         Map<IdentityType, List<X509Certificate>> common = new EnumMap<>(IdentityType.class);
         properties.identityIssuers().forEach((type, files) -> add(common, type, files, "edialog.pki.identity-issuers"));
-        demo.ifAvailable(pki -> pki.identityIssuers()
-                .forEach((type, cas) ->
-                        common.computeIfAbsent(type, t -> new ArrayList<>()).addAll(cas)));
+        demo.ifAvailable(
+                pki -> pki.identityIssuers().forEach((type, cas) -> common.computeIfAbsent(type, t -> new ArrayList<>())
+                        .addAll(cas)));
         properties.tenantIdentityIssuers().keySet().forEach(code -> {
             if (tenants.find(code).isEmpty()) {
                 throw new IllegalStateException("edialog.pki.tenant-identity-issuers names an unknown tenant " + code);
@@ -113,8 +113,8 @@ public class PkiConfiguration {
             properties
                     .tenantIdentityIssuers()
                     .getOrDefault(tenant.code(), Map.of())
-                    .forEach((type, files) -> add(
-                            own, type, files, "edialog.pki.tenant-identity-issuers." + tenant.code()));
+                    .forEach((type, files) ->
+                            add(own, type, files, "edialog.pki.tenant-identity-issuers." + tenant.code()));
             perTenant.put(tenant.code(), Map.copyOf(own));
         }
         return IdentityIssuers.perTenant(perTenant);

@@ -3,6 +3,7 @@ package vn.edialog.app.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +13,6 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.SignIn;
 import vn.edialog.app.support.TestOfficials;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import vn.edialog.command.pki.Credential;
 import vn.edialog.command.pki.KeyKind;
 import vn.edialog.command.pki.TestPki;

@@ -72,9 +72,15 @@ public final class TestPkiFiles {
                                 .toList()));
         properties.put("edialog.pki.revocation", "require");
         // as in the demo PKI: the public CA issues businesses and citizens, the official-duty CA agencies
-        properties.put("edialog.pki.identity-issuers.business", dir.resolve("public-ca.pem").toString());
-        properties.put("edialog.pki.identity-issuers.citizen", dir.resolve("public-ca.pem").toString());
-        properties.put("edialog.pki.identity-issuers.agency", dir.resolve("official-ca.pem").toString());
+        properties.put(
+                "edialog.pki.identity-issuers.business",
+                dir.resolve("public-ca.pem").toString());
+        properties.put(
+                "edialog.pki.identity-issuers.citizen",
+                dir.resolve("public-ca.pem").toString());
+        properties.put(
+                "edialog.pki.identity-issuers.agency",
+                dir.resolve("official-ca.pem").toString());
         properties.put(
                 "edialog.signing.system.key-store", dir.resolve("system.p12").toString());
         properties.put("edialog.signing.system.password", PASSWORD);

@@ -147,8 +147,8 @@ public final class CertificatePathChecker {
         if (pkixCrls == null) {
             revocation.check(path, issuers, at, facts);
         } else if (!pkixCrls.isEmpty()) {
-            facts.add("not revoked: every certificate of the path (RFC 5280 CRL processing of "
-                    + pkixCrls.size() + " CRLs)");
+            facts.add("not revoked: every certificate of the path (RFC 5280 CRL processing of " + pkixCrls.size()
+                    + " CRLs)");
         }
         if (profile == Profile.EDIALOG) {
             boolean[] ku = leaf.getKeyUsage();
@@ -199,8 +199,7 @@ public final class CertificatePathChecker {
      * Validates one candidate chain; when {@code crls} is not null, with revocation checking over those CRLs and the
      * untrusted certificates (which may hold the CRL issuers' certificates): an empty list means no revocation check.
      */
-    private static SignatureRefusal pkix(
-            Candidate c, Instant at, List<X509CRL> crls, List<X509Certificate> untrusted) {
+    private static SignatureRefusal pkix(Candidate c, Instant at, List<X509CRL> crls, List<X509Certificate> untrusted) {
         try {
             CertPath cp = Bc.certificateFactory().generateCertPath(c.chain());
             PKIXParameters params = new PKIXParameters(Set.of(c.anchor()));
@@ -213,7 +212,8 @@ public final class CertificatePathChecker {
             }
             List<Object> store = new ArrayList<>(untrusted);
             store.addAll(crls);
-            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store), Bc.PROVIDER));
+            params.addCertStore(
+                    CertStore.getInstance("Collection", new CollectionCertStoreParameters(store), Bc.PROVIDER));
             PKIXExtendedParameters extended = new PKIXExtendedParameters.Builder(params)
                     .setUseDeltasEnabled(true)
                     .build();

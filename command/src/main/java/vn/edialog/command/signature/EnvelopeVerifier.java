@@ -119,8 +119,7 @@ public final class EnvelopeVerifier {
         IdentityType type = IdentityType.of(identity.scheme());
         X509Certificate leaf = path.get(0);
         X509Certificate issuer = path.size() > 1 ? path.get(1) : null;
-        if (issuer == null
-                || !issuers.allows(tenant, type, issuer.getSubjectX500Principal(), issuer.getPublicKey())) {
+        if (issuer == null || !issuers.allows(tenant, type, issuer.getSubjectX500Principal(), issuer.getPublicKey())) {
             throw new SignatureRefusal(
                     RefusalReason.IDENTITY_NOT_TRUSTED_FROM_ISSUER,
                     "a " + type.key() + " identity (" + identity.id() + ") is not accepted from "

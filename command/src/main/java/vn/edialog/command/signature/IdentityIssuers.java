@@ -35,9 +35,8 @@ public interface IdentityIssuers {
         Map<String, Map<IdentityType, Set<Ca>>> copy = new HashMap<>();
         issuers.forEach((tenant, byType) -> {
             Map<IdentityType, Set<Ca>> cas = new EnumMap<>(IdentityType.class);
-            byType.forEach((type, certificates) -> cas.put(
-                    type,
-                    Set.copyOf(certificates.stream().map(Ca::of).toList())));
+            byType.forEach((type, certificates) ->
+                    cas.put(type, Set.copyOf(certificates.stream().map(Ca::of).toList())));
             copy.put(tenant, cas);
         });
         return (tenant, type, name, key) -> copy.getOrDefault(tenant, Map.of())
@@ -48,7 +47,9 @@ public interface IdentityIssuers {
     /** A CA as subject name and encoded public key. */
     record Ca(X500Principal name, byte[] key) {
         static Ca of(X509Certificate certificate) {
-            return new Ca(certificate.getSubjectX500Principal(), certificate.getPublicKey().getEncoded());
+            return new Ca(
+                    certificate.getSubjectX500Principal(),
+                    certificate.getPublicKey().getEncoded());
         }
 
         @Override

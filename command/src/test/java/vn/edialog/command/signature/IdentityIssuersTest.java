@@ -72,7 +72,13 @@ class IdentityIssuersTest {
     @Test
     void aBusinessCertificateFromTheOfficialDutyCaIsRefused() {
         Credential mst = PKI.issueCustom(
-                true, "Công ty TNHH Cấp Nhầm", "Công ty TNHH Cấp Nhầm", "MST:0100000007", KeyKind.EC_P256, SIGNING, null);
+                true,
+                "Công ty TNHH Cấp Nhầm",
+                "Công ty TNHH Cấp Nhầm",
+                "MST:0100000007",
+                KeyKind.EC_P256,
+                SIGNING,
+                null);
         assertNotTrustedFromIssuer(demoMapping(), mst);
     }
 
@@ -96,12 +102,13 @@ class IdentityIssuersTest {
         TestPki twin = PkiFactory.generate(java.net.URI.create("http://localhost:1"));
         EnvelopeVerifier verifier = new EnvelopeVerifier(
                 SignaturePolicy.defaults().withRevocation(RevocationMode.OFF),
-                TrustAnchors.ofCertificates(List.of(
-                        PKI.root().certificate(), twin.root().certificate())),
+                TrustAnchors.ofCertificates(
+                        List.of(PKI.root().certificate(), twin.root().certificate())),
                 CrlSource.none(),
                 CLOCK,
                 IdentityIssuers.perTenant(Map.of(
-                        TENANT, Map.of(IdentityType.BUSINESS, List.of(PKI.publicCa().certificate())))));
+                        TENANT,
+                        Map.of(IdentityType.BUSINESS, List.of(PKI.publicCa().certificate())))));
         assertThat(twin.publicCa().certificate().getSubjectX500Principal())
                 .isEqualTo(PKI.publicCa().certificate().getSubjectX500Principal());
         assertThat(verify(verifier, PKI.business()).signer().scheme()).isEqualTo(IdentityScheme.MST);

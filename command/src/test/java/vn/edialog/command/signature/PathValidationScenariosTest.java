@@ -100,7 +100,8 @@ class PathValidationScenariosTest {
         Issued leaf = leaf("Người ký bằng khóa cũ", ca.oldWithNew(), b -> {});
         X509CRL crl = crl(ca.current(), 1, b -> {});
 
-        assertValid(check(leaf, List.of(ca.oldWithNew().certificate(), ca.current().certificate()), List.of(rootCrl, crl)));
+        assertValid(
+                check(leaf, List.of(ca.oldWithNew().certificate(), ca.current().certificate()), List.of(rootCrl, crl)));
     }
 
     @Test
@@ -130,7 +131,8 @@ class PathValidationScenariosTest {
         SplitCa ca = splitCa();
         Issued leaf = leaf("Người ký CA tách khóa", ca.certificates(), b -> {});
         X509CRL crl = crl(ca.crls(), 1, b -> {});
-        List<X509Certificate> both = List.of(ca.certificates().certificate(), ca.crls().certificate());
+        List<X509Certificate> both =
+                List.of(ca.certificates().certificate(), ca.crls().certificate());
 
         assertValid(check(leaf, both, List.of(rootCrl, crl)));
         assertRefused(
@@ -205,11 +207,11 @@ class PathValidationScenariosTest {
         return new DistributionPointName(new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, uri)));
     }
 
-    private static ScenarioPki.CertificateExtensions distributionPoint(DistributionPointName name, GeneralNames crlIssuer) {
-        return b -> b.addExtension(
-                Extension.cRLDistributionPoints,
-                false,
-                new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, crlIssuer)}));
+    private static ScenarioPki.CertificateExtensions distributionPoint(
+            DistributionPointName name, GeneralNames crlIssuer) {
+        return b -> b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+            new DistributionPoint(name, null, crlIssuer)
+        }));
     }
 
     @Test
@@ -277,7 +279,10 @@ class PathValidationScenariosTest {
         Issued ca = ca("CA Ủy Quyền CRL", root);
         Issued crlIssuer = ca("Đơn Vị Phát Hành CRL", root);
         DistributionPointName point = uri("http://crl.edialog.test/indirect.crl");
-        Issued leaf = leaf("Người ký CRL gián tiếp", ca, distributionPoint(point, new GeneralNames(new GeneralName(crlIssuer.name()))));
+        Issued leaf = leaf(
+                "Người ký CRL gián tiếp",
+                ca,
+                distributionPoint(point, new GeneralNames(new GeneralName(crlIssuer.name()))));
         return new Indirect(ca, crlIssuer, point, leaf);
     }
 
@@ -298,7 +303,8 @@ class PathValidationScenariosTest {
         // RFC 5280 marks certificateIssuer critical; Bouncy Castle 1.87 treats any critical entry extension as
         // unsupported and leaves the status undetermined, which still refuses the certificate
         Indirect s = indirect();
-        assertThat(check(s.leaf(), s.untrusted(), List.of(rootCrl, s.crl(true, s.leaf(), true))).valid())
+        assertThat(check(s.leaf(), s.untrusted(), List.of(rootCrl, s.crl(true, s.leaf(), true)))
+                        .valid())
                 .isFalse();
     }
 

@@ -83,7 +83,14 @@ final class ScenarioPki {
     /** A CA certificate for {@code keys} named {@code subject}, issued by {@code issuer}. */
     static Issued ca(X500Name subject, KeyPair keys, Issued issuer, int keyUsage, CertificateExtensions ext) {
         return new Issued(
-                certificate(subject, spki(keys.getPublic()), issuer.name(), issuer.keys().getPrivate(), true, keyUsage, ext),
+                certificate(
+                        subject,
+                        spki(keys.getPublic()),
+                        issuer.name(),
+                        issuer.keys().getPrivate(),
+                        true,
+                        keyUsage,
+                        ext),
                 keys);
     }
 
@@ -94,7 +101,14 @@ final class ScenarioPki {
     static Issued leaf(String cn, Issued issuer, CertificateExtensions ext) {
         KeyPair keys = ec();
         return new Issued(
-                certificate(name(cn), spki(keys.getPublic()), issuer.name(), issuer.keys().getPrivate(), false, SIGNING, ext),
+                certificate(
+                        name(cn),
+                        spki(keys.getPublic()),
+                        issuer.name(),
+                        issuer.keys().getPrivate(),
+                        false,
+                        SIGNING,
+                        ext),
                 keys);
     }
 
@@ -145,13 +159,15 @@ final class ScenarioPki {
             b.addExtension(
                     Extension.authorityKeyIdentifier,
                     false,
-                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(signer.certificate().getPublicKey()));
+                    new JcaX509ExtensionUtils()
+                            .createAuthorityKeyIdentifier(signer.certificate().getPublicKey()));
             body.add(b);
             return new JcaX509CRLConverter()
                     .setProvider(Bc.PROVIDER)
-                    .getCRL(b.build(new JcaContentSignerBuilder(algorithm(signer.keys().getPrivate()))
-                            .setProvider(Bc.PROVIDER)
-                            .build(signer.keys().getPrivate())));
+                    .getCRL(b.build(
+                            new JcaContentSignerBuilder(algorithm(signer.keys().getPrivate()))
+                                    .setProvider(Bc.PROVIDER)
+                                    .build(signer.keys().getPrivate())));
         } catch (Exception e) {
             throw new IllegalStateException("CRL generation failed", e);
         }
