@@ -91,13 +91,22 @@ public class PkiConfiguration {
      */
     @Bean
     IdentityIssuers identityIssuers(PkiProperties properties, ObjectProvider<DemoPki> demo, Tenants tenants) {
+        DemoPki pki = demo.getIfAvailable();
+        return identityIssuers(properties, pki == null ? Map.of() : pki.identityIssuers(), tenants.all());
+    }
+
+    /**
+     * The identity issuers of {@code tenants}: the common CAs of {@code properties} and {@code demo}, then each tenant's
+     * own. Nothing configured at all leaves the identity type unrestricted.
+     */
+    static IdentityIssuers identityIssuers(
+            PkiProperties properties, Map<IdentityType, List<X509Certificate>> demo, List<Tenant> tenants) {
         Map<IdentityType, List<X509Certificate>> common = new EnumMap<>(IdentityType.class);
         properties.identityIssuers().forEach((type, files) -> add(common, type, files, "edialog.pki.identity-issuers"));
-        demo.ifAvailable(
-                pki -> pki.identityIssuers().forEach((type, cas) -> common.computeIfAbsent(type, t -> new ArrayList<>())
-                        .addAll(cas)));
+        demo.forEach((type, cas) ->
+                common.computeIfAbsent(type, t -> new ArrayList<>()).addAll(cas));
         properties.tenantIdentityIssuers().keySet().forEach(code -> {
-            if (tenants.find(code).isEmpty()) {
+            if (tenants.stream().noneMatch(tenant -> tenant.code().equals(code))) {
                 throw new IllegalStateException("edialog.pki.tenant-identity-issuers names an unknown tenant " + code);
             }
         });
@@ -107,7 +116,7 @@ public class PkiConfiguration {
             return IdentityIssuers.any();
         }
         Map<String, Map<IdentityType, Collection<X509Certificate>>> perTenant = new HashMap<>();
-        for (Tenant tenant : tenants.all()) {
+        for (Tenant tenant : tenants) {
             Map<IdentityType, List<X509Certificate>> own = new EnumMap<>(IdentityType.class);
             common.forEach((type, cas) -> own.put(type, new ArrayList<>(cas)));
             properties
