@@ -38,6 +38,7 @@ import vn.edialog.command.pki.Credential;
 import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.signature.CmsSigner;
+import vn.edialog.command.signature.IdentityType;
 import vn.edialog.command.signature.KeyStoreSigner;
 import vn.edialog.command.signature.PemFiles;
 import vn.edialog.command.tenant.Agency;
@@ -199,6 +200,13 @@ public final class DemoPki {
 
     public List<X509Certificate> roots() {
         return roots;
+    }
+
+    /** The demo's identity issuers: the public CA for businesses and citizens, the official-duty CA for agencies. */
+    public Map<IdentityType, List<X509Certificate>> identityIssuers() {
+        List<X509Certificate> publicCa = PemFiles.readCertificates(directory.resolve("public-ca.pem"));
+        List<X509Certificate> officialCa = PemFiles.readCertificates(directory.resolve("official-ca.pem"));
+        return Map.of(IdentityType.BUSINESS, publicCa, IdentityType.CITIZEN, publicCa, IdentityType.AGENCY, officialCa);
     }
 
     public List<Path> crlFiles() {

@@ -17,6 +17,10 @@ import vn.edialog.command.signature.RevocationMode;
  * @param revocation {@code require}, {@code when-available} or {@code off}
  * @param maxSkew how far a payload's signedAt may be from the time of receipt
  * @param demo create and trust a demo PKI under {@code ${edialog.data-dir}/pki}
+ * @param identityIssuers PEM files of the CAs that may issue each identity type ({@code business}, {@code citizen},
+ *     {@code agency}) for every tenant; when neither this nor {@code tenantIdentityIssuers} names any CA (and there
+ *     is no demo PKI), every anchored CA may issue every type
+ * @param tenantIdentityIssuers further such CAs per tenant code and identity type
  */
 @ConfigurationProperties("edialog.pki")
 public record PkiProperties(
@@ -25,7 +29,9 @@ public record PkiProperties(
         List<Path> crls,
         RevocationMode revocation,
         Duration maxSkew,
-        boolean demo) {
+        boolean demo,
+        Map<String, List<Path>> identityIssuers,
+        Map<String, Map<String, List<Path>>> tenantIdentityIssuers) {
 
     public PkiProperties {
         trustAnchors = present(trustAnchors);
@@ -33,6 +39,8 @@ public record PkiProperties(
         crls = present(crls);
         revocation = revocation == null ? RevocationMode.WHEN_AVAILABLE : revocation;
         maxSkew = maxSkew == null ? Duration.ofMinutes(5) : maxSkew;
+        identityIssuers = identityIssuers == null ? Map.of() : Map.copyOf(identityIssuers);
+        tenantIdentityIssuers = tenantIdentityIssuers == null ? Map.of() : Map.copyOf(tenantIdentityIssuers);
     }
 
     /** An empty environment variable binds as a list holding one empty entry: drop those. */

@@ -73,8 +73,8 @@ public class OpenApiConfiguration {
                                 Refusals are RFC 9457 problem details (`application/problem+json`) whose `type` is \
                                 `urn:edialog:problem:<code>` (bad-encoding, not-canonical, bad-payload, too-large, \
                                 bad-signature, untrusted, expired, revoked, revocation-unknown, weak-algorithm, key-usage, \
-                                skew, identity-mismatch, replayed-nonce, unknown-tenant, unknown-topic, unknown-dialogue, \
-                                unknown-agency, not-allowed-in-state, forbidden, conflict, unauthenticated, \
-                                sign-in-refused, bad-parameter); a refused command stores nothing."""));
+                                skew, identity-mismatch, identity-not-trusted-from-issuer, replayed-nonce, unknown-tenant, \
+                                unknown-topic, unknown-dialogue, unknown-agency, not-allowed-in-state, forbidden, conflict, \
+                                unauthenticated, sign-in-refused, bad-parameter); a refused command stores nothing."""));
     }
 }

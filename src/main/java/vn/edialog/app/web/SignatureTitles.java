@@ -23,6 +23,7 @@ final class SignatureTitles {
             case REPLAYED_NONCE -> "The signature was already used";
             case SKEW -> "The signing time is too far from now";
             case TOO_LARGE -> "The request is too large";
+            case IDENTITY_NOT_TRUSTED_FROM_ISSUER -> "The certificate's issuer may not issue this kind of identity";
         };
     }
 }

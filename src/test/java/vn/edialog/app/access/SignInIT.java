@@ -3,6 +3,7 @@ package vn.edialog.app.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +13,8 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.SignIn;
 import vn.edialog.app.support.TestOfficials;
+import vn.edialog.command.pki.Credential;
+import vn.edialog.command.pki.KeyKind;
 import vn.edialog.command.pki.TestPki;
 
 /** Askers sign in by signing a one-time challenge; officials with their Tasklist account. */
@@ -99,6 +102,24 @@ class SignInIT {
 
         Api.Response unknownTenant = new Api(port).post("/api/v1/sign-in/challenge?tenant=atlantis", "");
         assertThat(unknownTenant.status()).isEqualTo(422);
+    }
+
+    @Test
+    void aBusinessCertificateFromTheOfficialDutyCaDoesNotSignIn() {
+        Credential fromOfficialCa = pki.issueCustom(
+                true,
+                "Công ty TNHH Cấp Nhầm",
+                "Công ty TNHH Cấp Nhầm",
+                "MST:0100000008",
+                KeyKind.EC_P256,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                null);
+        Api browser = new Api(port);
+        Api.Response refused = SignIn.asker(browser, fromOfficialCa, "demo");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.problemType()).isEqualTo("urn:edialog:problem:identity-not-trusted-from-issuer");
+        assertThat(browser.get("/api/v1/sign-in/me").status()).isEqualTo(401);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.command.pki.Credential;
+import vn.edialog.command.pki.KeyKind;
 import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.signature.CanonicalJson;
@@ -192,6 +194,19 @@ class IntakeRefusalIT {
                                 .truncatedTo(ChronoUnit.SECONDS)
                                 .toString());
         assertRefused(ask(PKI.business(), payload), 422, "skew");
+    }
+
+    @Test
+    void aBusinessCertificateFromTheOfficialDutyCaIsRefusedAsNotTrustedFromItsIssuer() {
+        Credential fromOfficialCa = PKI.issueCustom(
+                true,
+                "Công ty TNHH Cấp Nhầm",
+                "Công ty TNHH Cấp Nhầm",
+                "MST:0100000009",
+                KeyKind.EC_P256,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                null);
+        assertRefused(ask(fromOfficialCa, Envelopes.ask(UUID.randomUUID())), 422, "identity-not-trusted-from-issuer");
     }
 
     @Test

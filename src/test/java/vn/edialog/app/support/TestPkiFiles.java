@@ -56,7 +56,8 @@ public final class TestPkiFiles {
         return agencies.get(code);
     }
 
-    /** Properties: trust the test root, use its CRLs (revocation required), sign with the system and agency keys. */
+    /** Properties: trust the test root, use its CRLs (revocation required), accept each identity type from its CA,
+     * sign with the system and agency keys. */
     public static Map<String, String> serverProperties() {
         Path dir = directory();
         Map<String, String> properties = new LinkedHashMap<>();
@@ -70,6 +71,16 @@ public final class TestPkiFiles {
                                 .map(name -> dir.resolve(name).toString())
                                 .toList()));
         properties.put("edialog.pki.revocation", "require");
+        // as in the demo PKI: the public CA issues businesses and citizens, the official-duty CA agencies
+        properties.put(
+                "edialog.pki.identity-issuers.business",
+                dir.resolve("public-ca.pem").toString());
+        properties.put(
+                "edialog.pki.identity-issuers.citizen",
+                dir.resolve("public-ca.pem").toString());
+        properties.put(
+                "edialog.pki.identity-issuers.agency",
+                dir.resolve("official-ca.pem").toString());
         properties.put(
                 "edialog.signing.system.key-store", dir.resolve("system.p12").toString());
         properties.put("edialog.signing.system.password", PASSWORD);

@@ -5,8 +5,10 @@ import java.security.PublicKey;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
@@ -17,6 +19,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.jcajce.PKIXExtendedParameters;
 
 /**
  * Builds and validates the certification path of a certificate with Bouncy Castle's PKIX validator, then applies
@@ -91,10 +94,13 @@ public final class CertificatePathChecker {
                     "no certification path from "
                             + leaf.getSubjectX500Principal().getName() + " to a trust anchor");
         }
+        // Profile RFC5280 with explicit CRLs: Bouncy Castle's own PKIX revocation checking (delta CRLs, indirect CRLs,
+        // distribution point scopes, reason partitions, separate CRL-signing keys), the machinery it tests with PKITS.
+        List<X509CRL> pkixCrls = profile == Profile.RFC5280 ? revocation.explicitCrls() : null;
         SignatureRefusal firstFailure = null;
         Candidate valid = null;
         for (Candidate c : candidates) {
-            SignatureRefusal failure = pkix(c, at);
+            SignatureRefusal failure = pkix(c, at, pkixCrls, pool);
             if (failure == null) {
                 valid = c;
                 break;
@@ -138,7 +144,12 @@ public final class CertificatePathChecker {
                         "trust anchor " + anchorCert.getSubjectX500Principal().getName() + " is not valid at " + at);
             }
         }
-        revocation.check(path, issuers, at, facts);
+        if (pkixCrls == null) {
+            revocation.check(path, issuers, at, facts);
+        } else if (!pkixCrls.isEmpty()) {
+            facts.add("not revoked: every certificate of the path (RFC 5280 CRL processing of " + pkixCrls.size()
+                    + " CRLs)");
+        }
         if (profile == Profile.EDIALOG) {
             boolean[] ku = leaf.getKeyUsage();
             if (ku == null || !(ku[0] || (ku.length > 1 && ku[1]))) {
@@ -184,13 +195,29 @@ public final class CertificatePathChecker {
         return c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
     }
 
-    private static SignatureRefusal pkix(Candidate c, Instant at) {
+    /**
+     * Validates one candidate chain; when {@code crls} is not null, with revocation checking over those CRLs and the
+     * untrusted certificates (which may hold the CRL issuers' certificates): an empty list means no revocation check.
+     */
+    private static SignatureRefusal pkix(Candidate c, Instant at, List<X509CRL> crls, List<X509Certificate> untrusted) {
         try {
             CertPath cp = Bc.certificateFactory().generateCertPath(c.chain());
             PKIXParameters params = new PKIXParameters(Set.of(c.anchor()));
-            params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
-            VALIDATOR.get().validate(cp, params);
+            boolean revocation = crls != null && !crls.isEmpty();
+            params.setRevocationEnabled(revocation);
+            if (!revocation) {
+                VALIDATOR.get().validate(cp, params);
+                return null;
+            }
+            List<Object> store = new ArrayList<>(untrusted);
+            store.addAll(crls);
+            params.addCertStore(
+                    CertStore.getInstance("Collection", new CollectionCertStoreParameters(store), Bc.PROVIDER));
+            PKIXExtendedParameters extended = new PKIXExtendedParameters.Builder(params)
+                    .setUseDeltasEnabled(true)
+                    .build();
+            VALIDATOR.get().validate(cp, extended);
             return null;
         } catch (CertPathValidatorException e) {
             return new SignatureRefusal(classify(e, c.chain(), at), "path validation failed: " + e.getMessage(), e);
@@ -203,6 +230,19 @@ public final class CertificatePathChecker {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException) {
                 return RefusalReason.EXPIRED;
+            }
+        }
+        if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+            return RefusalReason.REVOKED;
+        }
+        if (e.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+            return RefusalReason.REVOCATION_UNKNOWN;
+        }
+        // Bouncy Castle reports a missing, unusable or badly signed CRL without a basic reason, in its messages.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("CRL") || m.contains("status could not be determined"))) {
+                return RefusalReason.REVOCATION_UNKNOWN;
             }
         }
         if (e.getReason() == CertPathValidatorException.BasicReason.EXPIRED

@@ -24,9 +24,18 @@ public final class EnvelopeVerifier {
     private final TrustAnchors anchors;
     private final Revocation revocation;
     private final Clock clock;
+    private final IdentityIssuers issuers;
     private final ConcurrentHashMap<String, AnchorIndex> anchorCache = new ConcurrentHashMap<>();
 
+    /** A verifier accepting every identity type from every CA that chains to the tenant's anchors. */
     public EnvelopeVerifier(SignaturePolicy policy, TrustAnchors anchors, CrlSource crls, Clock clock) {
+        this(policy, anchors, crls, clock, IdentityIssuers.any());
+    }
+
+    /** A verifier accepting each identity type only from the CAs {@code issuers} names for it. */
+    public EnvelopeVerifier(
+            SignaturePolicy policy, TrustAnchors anchors, CrlSource crls, Clock clock, IdentityIssuers issuers) {
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.anchors = Objects.requireNonNull(anchors, "anchors");
         this.revocation = Revocation.source(Objects.requireNonNull(crls, "crls"), policy.revocation());
@@ -89,6 +98,7 @@ public final class EnvelopeVerifier {
         SignerIdentity identity = SignerIdentity.fromCertificate(cms.signer())
                 .orElseThrow(() -> new SignatureRefusal(
                         RefusalReason.IDENTITY_MISMATCH, "signer certificate has no MST/CCCD/CMND/MNS identity (UID)"));
+        checkIssuer(fields.tenant(), identity, path);
         return new VerifiedEnvelope(
                 payload,
                 signature,
@@ -101,6 +111,20 @@ public final class EnvelopeVerifier {
                 identity,
                 CmsSignatureVerifier.facts(cms),
                 path);
+    }
+
+    /** The signer's direct issuer (second in the path, which ends with the anchor's certificate) must be a CA
+     * configured for the identity's type. */
+    private void checkIssuer(String tenant, SignerIdentity identity, List<X509Certificate> path) {
+        IdentityType type = IdentityType.of(identity.scheme());
+        X509Certificate leaf = path.get(0);
+        X509Certificate issuer = path.size() > 1 ? path.get(1) : null;
+        if (issuer == null || !issuers.allows(tenant, type, issuer.getSubjectX500Principal(), issuer.getPublicKey())) {
+            throw new SignatureRefusal(
+                    RefusalReason.IDENTITY_NOT_TRUSTED_FROM_ISSUER,
+                    "a " + type.key() + " identity (" + identity.id() + ") is not accepted from "
+                            + leaf.getIssuerX500Principal().getName() + " for tenant " + tenant);
+        }
     }
 
     private AnchorIndex anchorsFor(String tenant) {

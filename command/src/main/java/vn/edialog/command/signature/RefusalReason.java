@@ -15,7 +15,9 @@ public enum RefusalReason {
     IDENTITY_MISMATCH("identity-mismatch"),
     REPLAYED_NONCE("replayed-nonce"),
     SKEW("skew"),
-    TOO_LARGE("too-large");
+    TOO_LARGE("too-large"),
+    /** The certificate's identity type (business, citizen, agency) is not accepted from the CA that issued it. */
+    IDENTITY_NOT_TRUSTED_FROM_ISSUER("identity-not-trusted-from-issuer");
 
     private final String code;
 

@@ -72,9 +72,17 @@ abstract sealed class Revocation {
 
     abstract void checkOne(X509Certificate cert, Issuer issuer, Instant at, List<String> facts);
 
+    /** The given CRLs when this is an explicit set (empty when off), null when CRLs come from a source. */
+    abstract List<X509CRL> explicitCrls();
+
     static final class Off extends Revocation {
         @Override
         void checkOne(X509Certificate cert, Issuer issuer, Instant at, List<String> facts) {}
+
+        @Override
+        List<X509CRL> explicitCrls() {
+            return List.of();
+        }
     }
 
     static final class Explicit extends Revocation {
@@ -82,6 +90,11 @@ abstract sealed class Revocation {
 
         Explicit(List<X509CRL> crls) {
             this.crls = crls;
+        }
+
+        @Override
+        List<X509CRL> explicitCrls() {
+            return crls;
         }
 
         @Override
@@ -114,6 +127,11 @@ abstract sealed class Revocation {
         FromSource(CrlSource source, RevocationMode mode) {
             this.source = source;
             this.mode = mode;
+        }
+
+        @Override
+        List<X509CRL> explicitCrls() {
+            return null;
         }
 
         @Override
