@@ -256,6 +256,14 @@ class PublicationTasklistIT {
                 .as("the original answer is not public")
                 .isEqualTo(404);
         assertThat(api.get(base + "1/payload").status()).isEqualTo(404);
+
+        String page = api.get("/portal/demo/dialogues/" + id).body();
+        assertThat(page)
+                .contains("Công ty [đã ẩn] hỏi về hồ sơ hoàn thuế.")
+                .contains("đã được Ủy ban nhân dân biên tập")
+                .contains(base + redaction + "/payload")
+                .doesNotContain(base + answered + "/")
+                .doesNotContain("Nguyễn Văn A");
     }
 
     @Test
