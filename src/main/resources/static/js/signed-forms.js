@@ -6,6 +6,7 @@
 //   data-payload="name"        text field of the payload
 //   data-payload-int="name"    integer field (the checked radio or the input's value)
 //   data-payload-flag="name"   boolean, present only when checked
+//   data-payload-choice="name" boolean, always present: true when checked, false when not
 //   data-form-field="name"     a field of the topic form (payload.form[name]); data-label is its label
 //   data-contact="email"       contact e-mail, sent beside the envelope, never signed
 // The PKCS#12 file and password (data-pkcs12, data-pkcs12-password) are read here and nowhere else: the key is
@@ -56,6 +57,9 @@ function fieldsOf(form) {
   });
   form.querySelectorAll("[data-payload-flag]").forEach((input) => {
     if (input.checked) fields[input.dataset.payloadFlag] = true;
+  });
+  form.querySelectorAll("[data-payload-choice]").forEach((input) => {
+    fields[input.dataset.payloadChoice] = input.checked;
   });
   const formFields = {};
   const lines = [];

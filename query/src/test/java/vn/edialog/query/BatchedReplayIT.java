@@ -45,7 +45,8 @@ class BatchedReplayIT {
                     .extended(vn("2026-03-05T10:00"), vn("2026-03-11T17:00"))
                     .answered("A.", vn("2026-03-10T10:00"))
                     .published(vn("2026-03-10T11:00"))
-                    .rated(5, vn("2026-03-10T12:00")),
+                    .rated(5, vn("2026-03-10T12:00"))
+                    .withdrawn(vn("2026-03-11T09:00")),
             Story.dialogue("batch-b")
                     .asked(CITIZEN, "B", "B?", vn("2026-03-03T09:00"), vn("2026-03-05T17:00"))
                     .forwarded(SKHDT, vn("2026-03-03T10:00"), vn("2026-03-06T17:00"))
@@ -56,8 +57,9 @@ class BatchedReplayIT {
                     .rated(2, vn("2026-03-09T12:00"))
                     .closed(vn("2026-03-16T17:00"))
                     .reopened(vn("2026-03-17T09:00"), vn("2026-03-19T17:00"))
+                    .published(vn("2026-03-09T10:00"))
                     .answered("B again.", vn("2026-03-18T09:00"))
-                    .published(vn("2026-03-18T10:00")),
+                    .publishedRedacted("B? [redacted]", "B again [redacted].", vn("2026-03-18T10:00")),
             Story.dialogue("batch-c")
                     .asked(BUSINESS, "C", "C?", vn("2026-03-04T09:00"), vn("2026-03-06T17:00"))
                     .clarificationRequested(vn("2026-03-04T10:00"), vn("2026-03-20T17:00"))
@@ -72,7 +74,11 @@ class BatchedReplayIT {
             Story.dialogue("batch-e")
                     .confidential()
                     .asked(BUSINESS, "E", "E?", vn("2026-03-06T09:00"), vn("2026-03-10T17:00"))
-                    .answered("E.", vn("2026-03-06T11:00")));
+                    .answered("E.", vn("2026-03-06T11:00")),
+            Story.dialogue("batch-f")
+                    .asked(BUSINESS, "F", "F?", vn("2026-03-07T09:00"), vn("2026-03-11T17:00"))
+                    .answered("F.", vn("2026-03-07T11:00"))
+                    .keptPrivate(vn("2026-03-07T12:00")));
 
     @BeforeAll
     static void database() {

@@ -16,15 +16,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import vn.edialog.app.access.AccessPolicy;
 import vn.edialog.app.access.Viewer;
 import vn.edialog.app.access.Viewers;
+import vn.edialog.app.government.GovernmentActions;
+import vn.edialog.app.officials.OfficialRole;
 import vn.edialog.app.portal.EvidenceDownloads;
 import vn.edialog.app.portal.PageErrors;
 import vn.edialog.app.portal.SignedTimeline;
 import vn.edialog.app.tenant.Tenants;
+import vn.edialog.command.dialogue.api.DialogueRefusal;
 import vn.edialog.command.tenant.Tenant;
+import vn.edialog.query.portal.PublishedDialogueProjection;
 import vn.edialog.query.summary.DialogueSummary;
 import vn.edialog.query.summary.DialogueSummaryProjection;
 import vn.edialog.query.timeline.DialogueTimelineProjection;
@@ -51,18 +57,24 @@ class CasePageController {
     private final DialogueTimelineProjection timeline;
     private final DialogueSummaryProjection summaries;
     private final Tenants tenants;
+    private final PublishedDialogueProjection published;
+    private final GovernmentActions government;
 
     CasePageController(
             AccessPolicy access,
             SignedTimeline signedTimeline,
             DialogueTimelineProjection timeline,
             DialogueSummaryProjection summaries,
-            Tenants tenants) {
+            Tenants tenants,
+            PublishedDialogueProjection published,
+            GovernmentActions government) {
         this.access = access;
         this.signedTimeline = signedTimeline;
         this.timeline = timeline;
         this.summaries = summaries;
         this.tenants = tenants;
+        this.published = published;
+        this.government = government;
     }
 
     /** A refused or unknown case or event: answered as "not found", never as "forbidden". */
@@ -119,7 +131,42 @@ class CasePageController {
         model.addAttribute(
                 "texts", texts(signed, answer.map(e -> e.entry().sequence()).orElse(-1L)));
         model.addAttribute("evidenceBase", "/cases/" + id.get() + "/events/");
+        boolean onPortal = published.find(tenantCode, id.get()).isPresent();
+        model.addAttribute("onPortal", onPortal);
+        model.addAttribute("mayWithdraw", onPortal && isModerator(staff.get(), tenant));
         return "cases/case";
+    }
+
+    /**
+     * The moderator withdraws the published answer from the portal, its search and its feed: signed by the server
+     * with the People's Committee's key, with the reason given. A blank reason or a refusal changes nothing and is
+     * shown on the case page.
+     */
+    @PostMapping("/cases/{dialogueId}/publication/withdrawal")
+    String withdrawPublication(@PathVariable String dialogueId, @RequestParam(defaultValue = "") String reason) {
+        Optional<Viewer.Staff> staff = Viewers.staff();
+        UUID id = readable(staff, dialogueId).orElseThrow(CaseNotFound::new);
+        Tenant tenant = tenants.find(staff.get().tenant()).orElse(null);
+        if (!isModerator(staff.get(), tenant)) {
+            throw new CaseNotFound();
+        }
+        String page = "redirect:/cases/" + id;
+        if (reason.isBlank() || reason.length() > 2_000) {
+            return page + "?withdrawal=reason";
+        }
+        try {
+            government.withdrawPublication(id, staff.get().official(), reason.strip());
+        } catch (DialogueRefusal refusal) {
+            log.info("Withdrawal of dialogue {} refused: {}", id, refusal.getMessage());
+            return page + "?withdrawal=refused";
+        }
+        return page + "?withdrawal=done";
+    }
+
+    private static boolean isModerator(Viewer.Staff staff, Tenant tenant) {
+        return tenant != null
+                && staff.roles().contains(OfficialRole.MODERATORS)
+                && tenant.moderatorAgency().equals(staff.official().agency());
     }
 
     @GetMapping("/cases/{dialogueId}/events/{sequence}/payload")

@@ -18,10 +18,14 @@ import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.AnswerDialogueCommand;
 import vn.edialog.command.dialogue.api.CloseDialogueCommand;
 import vn.edialog.command.dialogue.api.CloseReason;
+import vn.edialog.command.dialogue.api.DialogueAnswered;
+import vn.edialog.command.dialogue.api.DialogueAsked;
 import vn.edialog.command.dialogue.api.EscalateDialogueCommand;
 import vn.edialog.command.dialogue.api.ExtendDeadlineCommand;
 import vn.edialog.command.dialogue.api.ForwardDialogueCommand;
+import vn.edialog.command.dialogue.api.KeepAnswerPrivateCommand;
 import vn.edialog.command.dialogue.api.PublishAnswerCommand;
+import vn.edialog.command.dialogue.api.PublishRedactedAnswerCommand;
 import vn.edialog.command.dialogue.api.RefuseDeadlineExtensionCommand;
 import vn.edialog.command.dialogue.api.RejectDialogueCommand;
 import vn.edialog.command.dialogue.api.RejectionReason;
@@ -29,6 +33,7 @@ import vn.edialog.command.dialogue.api.RequestClarificationCommand;
 import vn.edialog.command.dialogue.api.RequestDeadlineExtensionCommand;
 import vn.edialog.command.dialogue.api.ReturnForwardCommand;
 import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.dialogue.api.WithdrawPublicationCommand;
 import vn.edialog.command.signature.CanonicalJson;
 import vn.edialog.command.signature.CmsSigner;
 
@@ -150,6 +155,66 @@ public class GovernmentActions {
                 official,
                 f -> f,
                 (signed, at) -> new PublishAnswerCommand(dialogueId, official.actor(), at, signed));
+    }
+
+    /**
+     * Publishes the latest answer with the moderator's redacted texts. The signed payload carries the texts and, under
+     * {@code redaction}, the SHA-256 of the original signed question (DialogueAsked) and answer (DialogueAnswered)
+     * payloads, so that anyone can check that the People's Committee vouches for this text as derived from exactly
+     * those originals; the aggregate refuses hashes that are not its own.
+     */
+    @Transactional
+    public Performed publishRedacted(
+            UUID dialogueId, Official official, String subject, String question, String answer) {
+        // Missing originals (unknown dialogue, no answer yet) are refused below: by the tenant check, or by the
+        // aggregate.
+        String questionSha256 = intake.latestSignedPayloadSha256(dialogueId, DialogueAsked.class)
+                .orElse("");
+        String answerSha256 = intake.latestSignedPayloadSha256(dialogueId, DialogueAnswered.class)
+                .orElse("");
+        return perform(
+                "publish-redacted",
+                dialogueId,
+                official,
+                f -> {
+                    f.put("subject", subject).put("question", question).put("answer", answer);
+                    f.putObject("redaction")
+                            .put("questionSha256", questionSha256)
+                            .put("answerSha256", answerSha256);
+                    return f;
+                },
+                (signed, at) -> new PublishRedactedAnswerCommand(
+                        dialogueId,
+                        subject,
+                        question,
+                        answer,
+                        questionSha256,
+                        answerSha256,
+                        official.actor(),
+                        at,
+                        signed));
+    }
+
+    /** Records, signed, that the latest answer stays off the portal and why (auditors read the reason). */
+    @Transactional
+    public Performed keepPrivate(UUID dialogueId, Official official, String reason) {
+        return perform(
+                "keep-private",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason),
+                (signed, at) -> new KeepAnswerPrivateCommand(dialogueId, reason, official.actor(), at, signed));
+    }
+
+    /** Withdraws the published answer from the portal, its search and its feed, signed with a reason. */
+    @Transactional
+    public Performed withdrawPublication(UUID dialogueId, Official official, String reason) {
+        return perform(
+                "withdraw-publication",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason),
+                (signed, at) -> new WithdrawPublicationCommand(dialogueId, reason, official.actor(), at, signed));
     }
 
     @Transactional

@@ -144,6 +144,8 @@ public class DialogueIntake {
                 String body = Payloads.text(payload, "body", 20_000);
                 checkForm(tenant.topic(topic).orElseThrow(), payload.get("form"));
                 boolean confidential = Payloads.bool(payload, "confidential", false);
+                // The asker's signed choice whether the answer may be published; absent means "agrees".
+                boolean publicationConsent = Payloads.bool(payload, "publicationConsent", true);
                 List<Attachment> attachments = Payloads.array(payload, "attachments", 20).stream()
                         .map(DialogueIntake::attachment)
                         .toList();
@@ -162,6 +164,7 @@ public class DialogueIntake {
                         subject,
                         body,
                         confidential,
+                        publicationConsent,
                         attachments,
                         tenant.moderatorAgency(),
                         calendar.dueAt(receivedAt, TRIAGE_WORKING_DAYS),
@@ -225,6 +228,32 @@ public class DialogueIntake {
                 .param("id", dialogueId.toString())
                 .query((rows, n) -> new StoredEvent(rows.getLong(1), rows.getString(2)))
                 .single();
+    }
+
+    /**
+     * The lowercase hex SHA-256 of the signed payload bytes of the dialogue's latest event of this type (what a third
+     * party computes from the event's downloaded payload), if the dialogue has one.
+     */
+    public Optional<String> latestSignedPayloadSha256(UUID dialogueId, Class<?> eventType) {
+        return jdbc.sql(
+                        """
+                        select convert_from(payload, 'UTF8')::jsonb -> 'evidence' -> 'signed' ->> 'payload'
+                        from domainevententry where aggregateidentifier = :id and payloadtype = :type
+                        order by sequencenumber desc limit 1
+                        """)
+                .param("id", dialogueId.toString())
+                .param("type", eventType.getName())
+                .query(String.class)
+                .optional()
+                .map(base64 -> {
+                    try {
+                        return HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256")
+                                        .digest(java.util.Base64.getDecoder().decode(base64)));
+                    } catch (NoSuchAlgorithmException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     /** The tenant a dialogue belongs to. */

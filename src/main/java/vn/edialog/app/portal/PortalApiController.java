@@ -104,8 +104,8 @@ class PortalApiController {
         PublishedDialogue dialogue =
                 published.find(tenant, dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
         List<PublicEvent> events = signedTimeline.read(tenant, dialogueId).events().stream()
-                .filter(event -> PublicTimeline.isPublic(event.entry()))
-                .map(event -> publicEvent(tenant, event.entry(), event.check().verified()))
+                .filter(event -> PublicTimeline.isPublic(event.entry(), dialogue.redacted()))
+                .map(event -> publicEvent(tenant, event.entry(), event.check().verified(), dialogue.redacted()))
                 .toList();
         return new PublicDialogue(dialogue, events);
     }
@@ -141,9 +141,12 @@ class PortalApiController {
     /** The download's file name: {@code edialog-<dialogue>-<sequence>.json} or {@code .p7s}, a pair for the tools. */
     private EventEvidence downloadableEvidence(String tenant, UUID dialogueId, long sequence) {
         requireTenant(tenant);
-        published.find(tenant, dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
+        boolean redacted = published
+                .find(tenant, dialogueId)
+                .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId))
+                .redacted();
         TimelineEntry entry = timeline.timeline(tenant, dialogueId).stream()
-                .filter(e -> e.sequence() == sequence && PublicTimeline.downloadable(e))
+                .filter(e -> e.sequence() == sequence && PublicTimeline.downloadable(e, redacted))
                 .findFirst()
                 .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId + "/" + sequence));
         return timeline.evidence(tenant, dialogueId, entry.sequence())
@@ -162,7 +165,7 @@ class PortalApiController {
                 .body(xml);
     }
 
-    private PublicEvent publicEvent(String tenant, TimelineEntry entry, boolean verified) {
+    private PublicEvent publicEvent(String tenant, TimelineEntry entry, boolean verified, boolean redacted) {
         boolean asker = PublicTimeline.isAsker(entry.actor().kind());
         return new PublicEvent(
                 entry.sequence(),
@@ -176,7 +179,7 @@ class PortalApiController {
                 asker || entry.signer() == null ? null : entry.signer().subjectCommonName(),
                 asker || entry.signer() == null ? null : entry.signer().issuerCommonName(),
                 verified,
-                !PublicTimeline.downloadable(entry)
+                !PublicTimeline.downloadable(entry, redacted)
                         ? null
                         : "/api/v1/portal/" + tenant + "/dialogues/" + entry.dialogueId() + "/events/"
                                 + entry.sequence() + "/evidence");

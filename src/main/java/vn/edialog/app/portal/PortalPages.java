@@ -182,7 +182,7 @@ class PortalPages {
         portalHeader(tenant.get(), model);
         SignedTimeline.Timeline timeline = signedTimeline.read(tenantCode, d.dialogueId());
         List<SignedTimeline.Event> events = timeline.events().stream()
-                .filter(e -> PublicTimeline.isPublic(e.entry()))
+                .filter(e -> PublicTimeline.isPublic(e.entry(), d.redacted()))
                 .toList();
         List<TimelineEntry> entries =
                 events.stream().map(SignedTimeline.Event::entry).toList();
@@ -204,9 +204,11 @@ class PortalPages {
         model.addAttribute("evidenceBase", evidenceBase);
         model.addAttribute("trustAnchorUrl", demoPki ? "/pki/root.pem" : null);
         // The help's commands name the files of the latest answer, the message most readers want to check.
+        // Of a redacted publication, the redaction itself (the People's Committee's signed text).
+        String example = d.redacted() ? "AnswerPublished" : "DialogueAnswered";
         entries.stream()
-                .filter(PublicTimeline::downloadable)
-                .filter(e -> e.eventType().equals("DialogueAnswered"))
+                .filter(e -> PublicTimeline.downloadable(e, d.redacted()))
+                .filter(e -> e.eventType().equals(example))
                 .reduce((first, second) -> second)
                 .ifPresent(answer -> model.addAttribute("example", example(d.dialogueId(), answer, timeline)));
         return "portal/dialogue";

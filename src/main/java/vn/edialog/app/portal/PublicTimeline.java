@@ -10,7 +10,9 @@ import vn.edialog.query.timeline.TimelineEntry;
  * clarification requests, extensions, ratings) are between the asker and the government. Of the asker the public learns
  * only that a signed question arrived: the asker's signer facts and signed bytes are never offered, since the
  * certificate carries the citizen's name and ID number or the business's tax code. The government's signed bytes are
- * downloadable so that anyone can re-verify them.
+ * downloadable so that anyone can re-verify them. Of a redacted publication the public sees only the publications: the
+ * redaction is signed by the People's Committee and names the SHA-256 of the original signed question and answer,
+ * which stay readable by the parties only.
  */
 final class PublicTimeline {
 
@@ -18,8 +20,8 @@ final class PublicTimeline {
 
     private PublicTimeline() {}
 
-    static boolean isPublic(TimelineEntry entry) {
-        return PUBLIC_EVENTS.contains(entry.eventType());
+    static boolean isPublic(TimelineEntry entry, boolean redacted) {
+        return redacted ? entry.eventType().equals("AnswerPublished") : PUBLIC_EVENTS.contains(entry.eventType());
     }
 
     static boolean isAsker(ActorKind kind) {
@@ -27,7 +29,7 @@ final class PublicTimeline {
     }
 
     /** Whether anyone may download the event's signed bytes and signature. */
-    static boolean downloadable(TimelineEntry entry) {
-        return isPublic(entry) && !isAsker(entry.actor().kind());
+    static boolean downloadable(TimelineEntry entry, boolean redacted) {
+        return isPublic(entry, redacted) && !isAsker(entry.actor().kind());
     }
 }

@@ -83,6 +83,22 @@ class GovernmentDialogueActions implements DialogueActions {
     }
 
     @Override
+    public void publish(UUID dialogueId, ActingOfficial official) {
+        government.publish(dialogueId, official(official));
+    }
+
+    @Override
+    public void publishRedacted(
+            UUID dialogueId, ActingOfficial official, String subject, String question, String answer) {
+        government.publishRedacted(dialogueId, official(official), subject, question, answer);
+    }
+
+    @Override
+    public void keepPrivate(UUID dialogueId, ActingOfficial official, String reason) {
+        government.keepPrivate(dialogueId, official(official), reason);
+    }
+
+    @Override
     public void escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
         government.escalate(dialogueId, step, level, escalatedTo, dueAt);
     }

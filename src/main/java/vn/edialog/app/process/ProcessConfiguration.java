@@ -19,7 +19,9 @@ import vn.edialog.processes.dialogue.DialogueReminders;
 import vn.edialog.processes.dialogue.EscalateDialogue;
 import vn.edialog.processes.dialogue.ExtensionDecision;
 import vn.edialog.processes.dialogue.PlanDeadlines;
+import vn.edialog.processes.dialogue.PreparePublication;
 import vn.edialog.processes.dialogue.ProcessSettings;
+import vn.edialog.processes.dialogue.PublicationDecision;
 import vn.edialog.processes.dialogue.RemindDialogue;
 import vn.edialog.processes.dialogue.TriageDecision;
 
@@ -86,5 +88,15 @@ class ProcessConfiguration {
     @Bean(DialogueProcessBeans.EXTENSION_DECISION)
     ExtensionDecision extensionDecision(DialogueActions actions, Deadlines deadlines) {
         return new ExtensionDecision(actions, deadlines);
+    }
+
+    @Bean(DialogueProcessBeans.PREPARE_PUBLICATION)
+    PreparePublication preparePublication(TenantCatalog tenants) {
+        return new PreparePublication(tenants);
+    }
+
+    @Bean(DialogueProcessBeans.PUBLICATION_DECISION)
+    PublicationDecision publicationDecision(DialogueActions actions) {
+        return new PublicationDecision(actions);
     }
 }

@@ -56,7 +56,8 @@ class TasklistAuthorizations {
         List<Grant> grants = new ArrayList<>(List.of(
                 new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
                 new Grant(Resources.FILTER, Authorization.ANY, Permissions.READ),
-                new Grant(Resources.PROCESS_DEFINITION, DialogueProcess.PROCESS_KEY, Permissions.READ)));
+                new Grant(Resources.PROCESS_DEFINITION, DialogueProcess.PROCESS_KEY, Permissions.READ),
+                new Grant(Resources.PROCESS_DEFINITION, DialogueProcess.PUBLICATION_PROCESS_KEY, Permissions.READ)));
         if (identity.createGroupQuery().groupId(groupId).count() > 0) {
             grants.add(new Grant(Resources.GROUP, groupId, Permissions.READ));
         }

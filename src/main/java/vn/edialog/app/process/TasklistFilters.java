@@ -68,7 +68,13 @@ class TasklistFilters {
                         "Escalated to me: overdue tasks raised to my agency's or the province's leaders",
                         -5,
                         "#bf3989",
-                        mine().taskVariableValueLike(DialogueProcess.ESCALATED_TO, "%")));
+                        mine().taskVariableValueLike(DialogueProcess.ESCALATED_TO, "%")),
+                new Queue(
+                        "Chờ công bố",
+                        "Answers awaiting the publication decision",
+                        -4,
+                        "#0969da",
+                        mine().taskDefinitionKey(DialogueProcess.TASK_PUBLISH_ANSWER)));
     }
 
     private TaskQuery mine() {

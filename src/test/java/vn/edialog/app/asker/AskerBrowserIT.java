@@ -41,6 +41,9 @@ class AskerBrowserIT {
     int port;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     GovernmentActions government;
 
     WebDriver driver;
@@ -105,6 +108,12 @@ class AskerBrowserIT {
         driver.findElement(By.id("field-nganhNghe")).sendKeys("Bán lẻ thực phẩm");
         driver.findElement(By.id("body"))
                 .sendKeys("Công ty muốn bổ sung ngành bán lẻ thực phẩm. Thủ tục và lệ phí như thế nào?");
+        WebElement consent = driver.findElement(By.id("publicationConsent"));
+        assertThat(consent.isSelected()).as("agrees to publication by default").isTrue();
+        assertThat(driver.findElement(By.cssSelector("label[for=publicationConsent]"))
+                        .getText())
+                .startsWith("Tôi đồng ý công khai");
+        consent.click();
         sign("compose");
         Accessibility.assertNoSeriousViolations(driver, "compose form");
         Browser.screenshot(driver, "asker-compose");
@@ -130,6 +139,25 @@ class AskerBrowserIT {
         assertThat(driver.getPageSource())
                 .contains("Loại hình doanh nghiệp: Công ty TNHH hai thành viên")
                 .contains(trackingCode);
+        // The unchecked choice was signed as false, and the event carries it.
+        String signedAsk = jdbc.sql(
+                        """
+                        select convert_from(payload, 'UTF8')::jsonb -> 'evidence' -> 'signed' ->> 'payload'
+                        from domainevententry where aggregateidentifier = :id and payloadtype like '%.DialogueAsked'""")
+                .param("id", dialogueId.toString())
+                .query(String.class)
+                .single();
+        assertThat(new String(java.util.Base64.getDecoder().decode(signedAsk), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"publicationConsent\":false");
+        assertThat(jdbc.sql(
+                                """
+                                select convert_from(payload, 'UTF8')::jsonb ->> 'publicationConsent'
+                                from domainevententry
+                                where aggregateidentifier = :id and payloadtype like '%.DialogueAsked'""")
+                        .param("id", dialogueId.toString())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("false");
 
         government.answer(
                 dialogueId,

@@ -115,6 +115,14 @@ class IntakeRefusalIT {
     }
 
     @Test
+    void aPublicationConsentThatIsNotABooleanIsRefusedAsBadPayload() {
+        ObjectNode payload = Envelopes.ask(UUID.randomUUID()).put("publicationConsent", "yes");
+        Api.Response response = ask(PKI.business(), payload);
+        assertRefused(response, 400, "bad-payload");
+        assertThat(response.json().path("detail").asText()).contains("publicationConsent");
+    }
+
+    @Test
     void anAskWithoutSubjectIsRefusedAsBadPayload() {
         ObjectNode payload = Envelopes.ask(UUID.randomUUID());
         payload.remove("subject");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -151,6 +152,81 @@ class TasklistBrowserIT {
     }
 
     @Test
+    void aModeratorPublishesFromTheRenderedPublicationFormAndTheAnswerIsFoundOnThePortalWithoutDiacritics() {
+        Dialogue dialogue = askAndAwaitTriage("Quảng cáo ngoài trời ");
+        String answer = "Hồ sơ cấp phép quảng cáo nộp tại Sở Văn hóa, thời hạn năm ngày làm việc.";
+        // Set-up: the moderator answers in triage (the triage form has its own browser test above).
+        identity.setAuthentication(MODERATOR, List.of(OfficialRole.MODERATORS.groupId("demo", "ubnd")));
+        try {
+            tasks.complete(dialogue.triageTaskId(), Map.of("decision", "answer", "answer", answer));
+        } finally {
+            identity.clearAuthentication();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tasks.createTaskQuery()
+                                .processInstanceBusinessKey(dialogue.id().toString())
+                                .taskDefinitionKey(DialogueProcess.TASK_PUBLISH_ANSWER)
+                                .count()
+                        == 1);
+
+        open(1366, 900);
+        logIn("publication-1-login");
+        click(By.xpath("//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[starts-with("
+                + "normalize-space(.),'Chờ công bố')]"));
+        String link = "//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[normalize-space(.)='Công bố: "
+                + dialogue.subject() + "']";
+        click(By.xpath(link));
+        WebElement shownAnswer = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='Field_PublicAnswer']")));
+        assertThat(shownAnswer.getDomProperty("value")).isEqualTo(answer);
+        assertThat(shownAnswer.getDomProperty("readOnly")).isEqualTo("true");
+        assertThat(driver.findElement(By.cssSelector("input[id$='Field_PublicSubject']"))
+                        .getDomProperty("value"))
+                .isEqualTo(dialogue.subject());
+        assertThat(driver.findElement(By.cssSelector("input[id$='Field_AnsweredBy']"))
+                        .getDomProperty("value"))
+                .as("the agency's name, not its code")
+                .isEqualTo("Ủy ban nhân dân tỉnh Demo");
+        assertThat(driver.findElement(By.cssSelector("input[id$='Field_AnsweredAt']"))
+                        .getDomProperty("value"))
+                .matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        snapshot("publication-2-form");
+
+        click(By.cssSelector("button.claim"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+        By publish = By.xpath(
+                "//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='Công bố nguyên văn (publish)']");
+        wait.until(d -> {
+            WebElement option = d.findElement(publish);
+            scrollToCentre(option);
+            option.click();
+            List<WebElement> radio = d.findElements(By.cssSelector("input[type=radio][id$='Field_Decision-0']"));
+            return !radio.isEmpty() && radio.get(0).isSelected();
+        });
+        snapshot("publication-3-publish-chosen");
+        click(By.xpath("//button[@ng-click='complete()' and not(@disabled)]"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(link)));
+        snapshot("publication-4-completed");
+
+        String marker = dialogue.subject().substring(dialogue.subject().lastIndexOf(' ') + 1);
+        String[] found = new String[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            driver.get("http://localhost:" + port + "/portal/demo");
+            WebElement q = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+            q.sendKeys("quang cao ngoai troi " + marker, Keys.ENTER);
+            wait.until(ExpectedConditions.stalenessOf(q));
+            List<WebElement> links = driver.findElements(By.linkText(dialogue.subject()));
+            found[0] = links.isEmpty() ? null : links.get(0).getDomAttribute("href");
+            return found[0] != null;
+        });
+        Browser.screenshot(driver, "tasklist-publication-5-portal-search");
+        driver.findElement(By.linkText(dialogue.subject())).click();
+        wait.until(ExpectedConditions.urlContains("/portal/demo/dialogues/" + dialogue.id()));
+        assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(answer);
+        Browser.screenshot(driver, "tasklist-publication-6-portal-answer");
+    }
+
+    @Test
     void theTriageQueueListsTheNewDialogueOnAPhoneSizedScreen() {
         Dialogue dialogue = askAndAwaitTriage();
 
@@ -165,8 +241,12 @@ class TasklistBrowserIT {
 
     /** Asks a dialogue with a unique subject over HTTP and waits for its triage task. */
     private Dialogue askAndAwaitTriage() {
+        return askAndAwaitTriage("Chuyển trụ sở chính ");
+    }
+
+    private Dialogue askAndAwaitTriage(String subjectStart) {
         UUID id = UUID.randomUUID();
-        String subject = "Chuyển trụ sở chính " + id.toString().substring(0, 8);
+        String subject = subjectStart + id.toString().substring(0, 8);
         var payload = Envelopes.ask(id).put("subject", subject);
         Api.Response asked =
                 api.post("/api/v1/dialogues", Envelopes.signed(TestPki.shared().business(), payload));

@@ -78,7 +78,7 @@ class ProjectionRebuildIT {
     @Test
     void aRebuildYieldsIdenticalReadModelsAndHasNoSideEffects() throws Exception {
         Api api = new Api(port);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             UUID id = UUID.randomUUID();
             assertThat(api.post(
                                     "/api/v1/dialogues",
@@ -89,7 +89,16 @@ class ProjectionRebuildIT {
                     id, MODERATOR, "skhdt", "Chuyển Sở", Instant.now().plus(10, ChronoUnit.DAYS));
             if (i > 0) {
                 government.answer(id, DPI, "Trả lời số " + i);
-                government.publish(id, MODERATOR);
+            }
+            // Every publication decision: published then withdrawn, published redacted, kept private.
+            switch (i) {
+                case 1 -> {
+                    government.publish(id, MODERATOR);
+                    government.withdrawPublication(id, MODERATOR, "Văn bản hết hiệu lực");
+                }
+                case 2 -> government.publishRedacted(id, MODERATOR, "Câu hỏi", "Câu hỏi [đã ẩn]", "Trả lời [đã ẩn]");
+                case 3 -> government.keepPrivate(id, MODERATOR, "Hồ sơ cá nhân");
+                default -> {}
             }
         }
         long head = count("select max(globalindex) from domainevententry");
@@ -100,7 +109,7 @@ class ProjectionRebuildIT {
         Map<String, List<Map<String, Object>>> before = dump();
         // Every dialogue has its one process, and the side effects have settled, before the rebuild.
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("select count(*) from act_hi_procinst")
+                .until(() -> count("select count(*) from act_hi_procinst where proc_def_key_ = 'DialogueProcess'")
                         == count("select count(*) from domainevententry where payloadtype like '%.DialogueAsked'"));
         long[] settled = {-1};
         await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(1)).until(() -> {

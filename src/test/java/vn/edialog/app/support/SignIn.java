@@ -54,7 +54,14 @@ public final class SignIn {
                 .build());
     }
 
-    private static String encode(String value) {
+    /** The CSRF token of the first form on a page, which the server expects back with the form. */
+    public static String csrf(String page) {
+        Matcher csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).as("the page's form carries a CSRF token").isTrue();
+        return csrf.group(1);
+    }
+
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

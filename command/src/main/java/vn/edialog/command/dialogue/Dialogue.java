@@ -2,7 +2,11 @@ package vn.edialog.command.dialogue;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,6 +17,7 @@ import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.ActorNotAuthorized;
 import vn.edialog.command.dialogue.api.AnswerDialogueCommand;
+import vn.edialog.command.dialogue.api.AnswerKeptPrivate;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.AskDialogueCommand;
 import vn.edialog.command.dialogue.api.ClarificationProvided;
@@ -39,9 +44,13 @@ import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardDialogueCommand;
 import vn.edialog.command.dialogue.api.ForwardReturned;
 import vn.edialog.command.dialogue.api.InvalidCommand;
+import vn.edialog.command.dialogue.api.KeepAnswerPrivateCommand;
 import vn.edialog.command.dialogue.api.ProvideClarificationCommand;
+import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.PublishAnswerCommand;
+import vn.edialog.command.dialogue.api.PublishRedactedAnswerCommand;
 import vn.edialog.command.dialogue.api.RateSatisfactionCommand;
+import vn.edialog.command.dialogue.api.Redaction;
 import vn.edialog.command.dialogue.api.RefuseDeadlineExtensionCommand;
 import vn.edialog.command.dialogue.api.RejectDialogueCommand;
 import vn.edialog.command.dialogue.api.ReopenDialogueCommand;
@@ -50,6 +59,7 @@ import vn.edialog.command.dialogue.api.RequestDeadlineExtensionCommand;
 import vn.edialog.command.dialogue.api.ReturnForwardCommand;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.dialogue.api.WithdrawPublicationCommand;
 
 /**
  * One dialogue between an asker and the province. Command handlers check, in order: the inputs, that the dialogue is
@@ -89,7 +99,14 @@ class Dialogue {
     private String answer;
     private String answeringAgency;
     private Instant answeredAt;
-    private boolean answerPublished;
+    /** The moderator decided (published or kept private) on the latest answer. */
+    private boolean publicationDecided;
+    /** Some answer of this dialogue is on the portal (published and not withdrawn). */
+    private boolean onPortal;
+
+    private boolean publicationConsent;
+    private String askedPayloadSha256;
+    private String answeredPayloadSha256;
     private boolean answerRated;
 
     private Instant reopenableUntil;
@@ -123,6 +140,7 @@ class Dialogue {
                 command.subject(),
                 command.body(),
                 command.confidential(),
+                command.publicationConsent(),
                 command.attachments(),
                 command.moderatorAgency(),
                 command.triageDueAt(),
@@ -338,15 +356,7 @@ class Dialogue {
     void handle(PublishAnswerCommand command) {
         String action = "publish-answer";
         Inputs.envelope(command.actor(), command.at(), command.signed());
-        refuseWhenFinished(action);
-        requireModerator(action, command.actor());
-        requireStatus(action, DialogueStatus.ANSWERED);
-        if (confidential) {
-            throw new ActionNotAllowed(status, action, "a confidential dialogue is never published");
-        }
-        if (answerPublished) {
-            throw new ActionNotAllowed(status, action, "the answer is already published");
-        }
+        requirePublicationDecision(action, command.actor());
         apply(new AnswerPublished(
                 dialogueId,
                 tenant,
@@ -356,9 +366,65 @@ class Dialogue {
                 answer,
                 answeringAgency,
                 answeredAt,
+                null,
                 command.actor(),
                 command.at(),
                 evidence(command.signed())));
+    }
+
+    @CommandHandler
+    void handle(PublishRedactedAnswerCommand command) {
+        String action = "publish-redacted-answer";
+        Inputs.envelope(command.actor(), command.at(), command.signed());
+        Inputs.text("subject", command.subject(), Inputs.SUBJECT_MAX);
+        Inputs.text("question", command.question(), Inputs.TEXT_MAX);
+        Inputs.text("answer", command.answer(), Inputs.TEXT_MAX);
+        Inputs.required("questionSha256", command.questionSha256());
+        Inputs.required("answerSha256", command.answerSha256());
+        requirePublicationDecision(action, command.actor());
+        // The signer vouches for the redaction as derived from exactly these originals: refuse any other hashes.
+        if (!command.questionSha256().equals(askedPayloadSha256)) {
+            throw new InvalidCommand("questionSha256", "is not the SHA-256 of this dialogue's signed question");
+        }
+        if (!command.answerSha256().equals(answeredPayloadSha256)) {
+            throw new InvalidCommand("answerSha256", "is not the SHA-256 of this dialogue's latest signed answer");
+        }
+        apply(new AnswerPublished(
+                dialogueId,
+                tenant,
+                topic,
+                command.subject(),
+                command.question(),
+                command.answer(),
+                answeringAgency,
+                answeredAt,
+                new Redaction(command.questionSha256(), command.answerSha256()),
+                command.actor(),
+                command.at(),
+                evidence(command.signed())));
+    }
+
+    @CommandHandler
+    void handle(KeepAnswerPrivateCommand command) {
+        String action = "keep-answer-private";
+        Inputs.envelope(command.actor(), command.at(), command.signed());
+        Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        requirePublicationDecision(action, command.actor());
+        apply(new AnswerKeptPrivate(
+                dialogueId, command.reason(), answeredAt, command.actor(), command.at(), evidence(command.signed())));
+    }
+
+    @CommandHandler
+    void handle(WithdrawPublicationCommand command) {
+        String action = "withdraw-publication";
+        Inputs.envelope(command.actor(), command.at(), command.signed());
+        Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        requireModerator(action, command.actor());
+        if (!onPortal) {
+            throw new ActionNotAllowed(status, action, "no answer of this dialogue is published");
+        }
+        apply(new PublicationWithdrawn(
+                dialogueId, command.reason(), command.actor(), command.at(), evidence(command.signed())));
     }
 
     @CommandHandler
@@ -518,6 +584,29 @@ class Dialogue {
         }
     }
 
+    /**
+     * Publication decides on the latest answer, whatever the lifecycle did since (closed after the rating window,
+     * reopened): only a rejection is final. Confidential dialogues and askers who did not agree are never published.
+     */
+    private void requirePublicationDecision(String action, Actor actor) {
+        if (status == DialogueStatus.REJECTED) {
+            throw new ActionNotAllowed(status, action, "a rejected dialogue is final");
+        }
+        requireModerator(action, actor);
+        if (answer == null) {
+            throw new ActionNotAllowed(status, action, "the dialogue has no answer yet");
+        }
+        if (confidential) {
+            throw new ActionNotAllowed(status, action, "a confidential dialogue is never published");
+        }
+        if (!publicationConsent) {
+            throw new ActionNotAllowed(status, action, "the asker did not agree to publication");
+        }
+        if (publicationDecided) {
+            throw new ActionNotAllowed(status, action, "publication of the latest answer is already decided");
+        }
+    }
+
     private void requireStatus(String action, DialogueStatus required) {
         if (status != required) {
             throw new ActionNotAllowed(status, action);
@@ -573,6 +662,8 @@ class Dialogue {
         topic = event.topic();
         subject = event.subject();
         question = event.body();
+        publicationConsent = event.agreesToPublication();
+        askedPayloadSha256 = payloadSha256(event.evidence());
         triageDueAt = event.triageDueAt();
         chain(event.evidence());
     }
@@ -643,14 +734,28 @@ class Dialogue {
         answer = event.answer();
         answeringAgency = event.answeringAgency();
         answeredAt = event.at();
-        answerPublished = false;
+        answeredPayloadSha256 = payloadSha256(event.evidence());
+        publicationDecided = false;
         answerRated = false;
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(AnswerPublished event) {
-        answerPublished = true;
+        publicationDecided = true;
+        onPortal = true;
+        chain(event.evidence());
+    }
+
+    @EventSourcingHandler
+    void on(AnswerKeptPrivate event) {
+        publicationDecided = true;
+        chain(event.evidence());
+    }
+
+    @EventSourcingHandler
+    void on(PublicationWithdrawn event) {
+        onPortal = false;
         chain(event.evidence());
     }
 
@@ -702,5 +807,15 @@ class Dialogue {
 
     private void chain(Evidence evidence) {
         lastHash = evidence.hash();
+    }
+
+    /** Lowercase hex SHA-256 of the signed payload bytes an event keeps. */
+    private static String payloadSha256(Evidence evidence) {
+        try {
+            byte[] payload = Base64.getDecoder().decode(evidence.signed().payload());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

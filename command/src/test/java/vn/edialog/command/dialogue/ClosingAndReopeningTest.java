@@ -92,11 +92,10 @@ class ClosingAndReopeningTest extends DialogueTestBase {
     }
 
     @Test
-    void nothingButAReopenIsAllowedOnAClosedDialogue() {
+    void nothingButAReopenOrThePublicationDecisionIsAllowedOnAClosedDialogue() {
         story.happened(story.answer(MODERATOR), story.close(MODERATOR, CloseReason.ANSWERED));
         refused(story.answer(MODERATOR), DialogueAlreadyClosed.class, "not-allowed-in-state");
         refused(story.forward(), DialogueAlreadyClosed.class);
-        refused(story.publish(MODERATOR), DialogueAlreadyClosed.class);
         refused(story.rate(BUSINESS, 5), DialogueAlreadyClosed.class);
         refused(story.requestClarification(MODERATOR), DialogueAlreadyClosed.class);
         refused(story.escalate("TRIAGE", 1), DialogueAlreadyClosed.class);

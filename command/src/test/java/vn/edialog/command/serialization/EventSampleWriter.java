@@ -6,15 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.AnswerKeptPrivate;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.Attachment;
 import vn.edialog.command.dialogue.api.ClarificationProvided;
@@ -35,6 +39,8 @@ import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PublicationWithdrawn;
+import vn.edialog.command.dialogue.api.Redaction;
 import vn.edialog.command.dialogue.api.RejectionReason;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.command.dialogue.api.SignedPayload;
@@ -84,7 +90,7 @@ public final class EventSampleWriter {
         Attachment attachment = new Attachment("giay-phep.pdf", "application/pdf", 182_344, "ab".repeat(32));
         String subject = "Thủ tục thay đổi địa chỉ trụ sở chính";
         String body = "Công ty chúng tôi chuyển trụ sở sang huyện khác trong tỉnh. Cần nộp hồ sơ gì, ở đâu?";
-        events.add(new DialogueAsked(
+        DialogueAsked asked = new DialogueAsked(
                 dialogue,
                 tenant,
                 "DEMO-2026-000001",
@@ -92,6 +98,7 @@ public final class EventSampleWriter {
                 subject,
                 body,
                 false,
+                true,
                 List.of(attachment),
                 "ubnd",
                 triageDue,
@@ -104,7 +111,9 @@ public final class EventSampleWriter {
                         fields().put("topic", "dang-ky-kinh-doanh")
                                 .put("subject", subject)
                                 .put("body", body)
-                                .put("confidential", false))));
+                                .put("confidential", false)
+                                .put("publicationConsent", true)));
+        events.add(asked);
         Instant clarifyDue = clock.plus(Duration.ofDays(5));
         events.add(new ClarificationRequested(
                 dialogue,
@@ -255,6 +264,7 @@ public final class EventSampleWriter {
                 answer,
                 "skhdt",
                 answeredAt,
+                null,
                 moderator,
                 next(),
                 sign(ubnd, "publish", moderator, fields())));
@@ -286,6 +296,51 @@ public final class EventSampleWriter {
                 asker,
                 next(),
                 sign(business, "reopen", asker, fields().put("reason", "Cần hỏi thêm về lệ phí"))));
+        String secondAnswer = "Lệ phí đăng ký thay đổi là 50.000 đồng; nộp trực tuyến được miễn.";
+        Instant secondAnsweredAt = next();
+        DialogueAnswered secondAnswered = new DialogueAnswered(
+                dialogue,
+                secondAnswer,
+                "ubnd",
+                false,
+                triageAgain,
+                true,
+                moderator,
+                secondAnsweredAt,
+                sign(ubnd, "answer", moderator, fields().put("answer", secondAnswer)));
+        events.add(secondAnswered);
+        String redactedQuestion = "Công ty [đã ẩn] chuyển trụ sở sang huyện khác trong tỉnh. Cần nộp hồ sơ gì, ở đâu?";
+        Redaction redaction = new Redaction(payloadSha256(asked.evidence()), payloadSha256(secondAnswered.evidence()));
+        ObjectNode redactionFields = fields().put("subject", subject)
+                .put("question", redactedQuestion)
+                .put("answer", secondAnswer);
+        redactionFields
+                .putObject("redaction")
+                .put("questionSha256", redaction.questionSha256())
+                .put("answerSha256", redaction.answerSha256());
+        events.add(new AnswerPublished(
+                dialogue,
+                tenant,
+                "dang-ky-kinh-doanh",
+                subject,
+                redactedQuestion,
+                secondAnswer,
+                "ubnd",
+                secondAnsweredAt,
+                redaction,
+                moderator,
+                next(),
+                sign(ubnd, "publish-redacted", moderator, redactionFields)));
+        events.add(new PublicationWithdrawn(
+                dialogue,
+                "Văn bản hướng dẫn đã hết hiệu lực",
+                moderator,
+                next(),
+                sign(
+                        ubnd,
+                        "withdraw-publication",
+                        moderator,
+                        fields().put("reason", "Văn bản hướng dẫn đã hết hiệu lực"))));
 
         begin();
         events.add(new DialogueAsked(
@@ -296,6 +351,7 @@ public final class EventSampleWriter {
                 "Quảng cáo",
                 "Nội dung",
                 true,
+                false,
                 List.of(),
                 "ubnd",
                 clock.plus(Duration.ofDays(2)),
@@ -308,7 +364,8 @@ public final class EventSampleWriter {
                         fields().put("topic", "phan-anh-kien-nghi")
                                 .put("subject", "Quảng cáo")
                                 .put("body", "Nội dung")
-                                .put("confidential", true))));
+                                .put("confidential", true)
+                                .put("publicationConsent", false))));
         events.add(new DialogueRejected(
                 dialogue,
                 RejectionReason.ABUSIVE,
@@ -316,6 +373,53 @@ public final class EventSampleWriter {
                 moderator,
                 next(),
                 sign(ubnd, "reject", moderator, fields().put("code", "ABUSIVE").put("reason", "Nội dung quảng cáo"))));
+
+        begin();
+        events.add(new DialogueAsked(
+                dialogue,
+                tenant,
+                "DEMO-2026-000003",
+                "thue",
+                "Hoàn thuế giá trị gia tăng",
+                "Hồ sơ hoàn thuế của công ty nộp ngày 02/11 đến nay chưa có kết quả.",
+                false,
+                true,
+                List.of(),
+                "ubnd",
+                clock.plus(Duration.ofDays(2)),
+                asker,
+                next(),
+                sign(
+                        business,
+                        "ask",
+                        asker,
+                        fields().put("topic", "thue")
+                                .put("subject", "Hoàn thuế giá trị gia tăng")
+                                .put("body", "Hồ sơ hoàn thuế của công ty nộp ngày 02/11 đến nay chưa có kết quả.")
+                                .put("confidential", false))));
+        String privateAnswer = "Hồ sơ của công ty đã được giải quyết ngày 20/11; quyết định gửi qua bưu điện.";
+        Instant privateAnsweredAt = next();
+        events.add(new DialogueAnswered(
+                dialogue,
+                privateAnswer,
+                "ubnd",
+                false,
+                clock.plus(Duration.ofDays(1)),
+                true,
+                moderator,
+                privateAnsweredAt,
+                sign(ubnd, "answer", moderator, fields().put("answer", privateAnswer))));
+        events.add(new AnswerKeptPrivate(
+                dialogue,
+                "Chỉ liên quan đến hồ sơ riêng của doanh nghiệp",
+                privateAnsweredAt,
+                moderator,
+                next(),
+                sign(
+                        ubnd,
+                        "keep-private",
+                        moderator,
+                        fields().put("reason", "Chỉ liên quan đến hồ sơ riêng của doanh nghiệp"))));
 
         Files.writeString(dir.resolve("root.pem"), pki.root().certificatePem());
         int index = 0;
@@ -335,6 +439,12 @@ public final class EventSampleWriter {
         dialogue = UUID.randomUUID();
         previous = EvidenceChain.GENESIS;
         clock = start;
+    }
+
+    private static String payloadSha256(Evidence evidence) throws Exception {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Base64.getDecoder().decode(evidence.signed().payload())));
     }
 
     private Instant next() {

@@ -15,5 +15,7 @@ public enum DeadlineStep {
     /** The asker may reopen a closed dialogue (calendar days). */
     REOPEN_WINDOW,
     /** Escalation level 2 follows level 1 when the step is still open. */
-    NEXT_ESCALATION
+    NEXT_ESCALATION,
+    /** The moderator decides whether an answer is published, counted from the answer. */
+    PUBLICATION
 }

@@ -31,6 +31,15 @@ public interface DialogueActions {
 
     void refuseExtension(UUID dialogueId, ActingOfficial official, String reason);
 
+    /** Publishes the dialogue's latest answer as it was given. */
+    void publish(UUID dialogueId, ActingOfficial official);
+
+    /** Publishes the latest answer with redacted texts, naming the SHA-256 of the original signed payloads. */
+    void publishRedacted(UUID dialogueId, ActingOfficial official, String subject, String question, String answer);
+
+    /** Records, with a reason, that the latest answer stays off the portal. */
+    void keepPrivate(UUID dialogueId, ActingOfficial official, String reason);
+
     /** Signed by the system key: the deadline of {@code step} ("TRIAGE" or "ANSWER") passed at {@code dueAt}. */
     void escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt);
 

@@ -13,7 +13,9 @@ public final class DialogueProcess {
             "bpmn/deadlines.dmn",
             "bpmn/triage-dialogue.form",
             "bpmn/answer-forward.form",
-            "bpmn/decide-extension.form");
+            "bpmn/decide-extension.form",
+            "bpmn/publication.bpmn",
+            "bpmn/publish-answer.form");
 
     /** The Camunda group of an agency's leaders, who receive its escalations (candidate groups follow the same form). */
     public static String leadersGroup(String tenant, String agency) {
@@ -31,6 +33,11 @@ public final class DialogueProcess {
     public static final String TASK_TRIAGE = "Task_TriageDialogue";
     public static final String TASK_ANSWER_FORWARD = "Task_AnswerForward";
     public static final String TASK_DECIDE_EXTENSION = "Task_DecideExtension";
+
+    /** {@code bpmn/publication.bpmn}: one instance per publishable answer, beside the dialogue's own process. */
+    public static final String PUBLICATION_PROCESS_KEY = "PublicationProcess";
+
+    public static final String TASK_PUBLISH_ANSWER = "Task_PublishAnswer";
 
     /** Priority of a task once its reminder fired (tasks start at 50). */
     public static final int REMINDED_PRIORITY = 80;
@@ -53,6 +60,29 @@ public final class DialogueProcess {
     public static final String CLARIFICATION_DUE_AT = "clarificationDueAt";
     public static final String ANSWERED_AT = "answeredAt";
     public static final String REOPENABLE_UNTIL = "reopenableUntil";
+    /** The asker's signed choice (DialogueAsked); absent on instances started before it existed, meaning "agrees". */
+    public static final String PUBLICATION_CONSENT = "publicationConsent";
+    /** The question's text as a process variable (shortened to {@link #DISPLAY_TEXT_MAX}), for the publication form. */
+    public static final String QUESTION = "question";
+
+    // Publication (bpmn/publication.bpmn): facts of the answer, set by the bridge, and the form's display texts.
+    public static final String ANSWER_TEXT = "answerText";
+    public static final String ANSWERING_AGENCY = "answeringAgency";
+    public static final String ASKED_AT = "askedAt";
+    public static final String ANSWER_SEQUENCE = "answerSequence";
+    public static final String PUBLICATION_DUE_AT = "publicationDueAt";
+    public static final String PUBLIC_SUBJECT = "publicSubject";
+    public static final String PUBLIC_QUESTION = "publicQuestion";
+    public static final String PUBLIC_ANSWER = "publicAnswer";
+    public static final String ANSWERING_AGENCY_NAME = "answeringAgencyName";
+    public static final String ASKED_AT_TEXT = "askedAtText";
+    public static final String ANSWERED_AT_TEXT = "answeredAtText";
+
+    /**
+     * Camunda keeps a string variable in a 4000-character column: longer texts are shortened for display (the case
+     * page shows them whole), and the command always uses the dialogue's own texts, never these.
+     */
+    public static final int DISPLAY_TEXT_MAX = 3900;
 
     // Time: set by the bridge (starts, recorded due dates) and by planDeadlines (reminders, escalations, windows).
     public static final String TRIAGE_STARTED_AT = "triageStartedAt";
@@ -85,6 +115,10 @@ public final class DialogueProcess {
     public static final String EXTENSION_REASON = "extensionReason";
     public static final String NEW_DUE_DATE = "newDueDate";
     public static final String REFUSAL_REASON = "refusalReason";
+    public static final String REDACTED_SUBJECT = "redactedSubject";
+    public static final String REDACTED_BODY = "redactedBody";
+    public static final String REDACTED_ANSWER = "redactedAnswer";
+    public static final String KEEP_PRIVATE_REASON = "keepPrivateReason";
 
     private DialogueProcess() {}
 }

@@ -14,6 +14,8 @@ public final class DialogueProcessBeans {
     public static final String TRIAGE_DECISION = "triageDecision";
     public static final String DEPARTMENT_DECISION = "departmentDecision";
     public static final String EXTENSION_DECISION = "extensionDecision";
+    public static final String PREPARE_PUBLICATION = "preparePublication";
+    public static final String PUBLICATION_DECISION = "publicationDecision";
 
     private DialogueProcessBeans() {}
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
@@ -74,6 +75,8 @@ public class DialogueProcessBridge {
         variables.put(ASKER_NAME, event.actor().name());
         variables.put("askerKind", event.actor().kind().name());
         variables.put(CONFIDENTIAL, event.confidential());
+        variables.put(PUBLICATION_CONSENT, event.agreesToPublication());
+        variables.put(QUESTION, PreparePublication.display(event.body()));
         variables.put(MODERATOR_AGENCY, event.moderatorAgency());
         variables.put("askedAt", Values.date(event.at()));
         variables.put(TRIAGE_STARTED_AT, Values.date(event.at()));
@@ -167,7 +170,14 @@ public class DialogueProcessBridge {
     }
 
     @EventHandler
-    public void on(DialogueAnswered event) {
+    public void on(DialogueAnswered event, @SequenceNumber long sequence) {
+        if (hasPublication(event.dialogueId().toString(), sequence)) {
+            // Redelivered: the first delivery moved both processes in the same transaction; its message would now end
+            // the very decision it started.
+            log.debug("Answer {} of dialogue {} was already delivered; ignored", sequence, event.dialogueId());
+            return;
+        }
+        // Also ends a pending publication decision on an earlier answer (its boundary message) before a new one starts.
         correlate(
                 event,
                 event.dialogueId(),
@@ -178,6 +188,55 @@ public class DialogueProcessBridge {
                         event.answeringAgency(),
                         "answeredOnTime",
                         event.onTime()));
+        startPublication(event, sequence);
+    }
+
+    /**
+     * Starts {@code PublicationProcess} for this answer when the dialogue is not confidential and its asker agreed;
+     * once per answer event (its sequence number), so redelivery starts nothing new.
+     */
+    private void startPublication(DialogueAnswered event, long sequence) {
+        String businessKey = event.dialogueId().toString();
+        ProcessInstance dialogue = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey)
+                .singleResult();
+        if (dialogue == null) {
+            log.debug("No running {} for dialogue {}; no publication decision", PROCESS_KEY, businessKey);
+            return;
+        }
+        Map<String, Object> facts = runtime.getVariables(
+                dialogue.getId(),
+                List.of(
+                        TENANT,
+                        TOPIC,
+                        SUBJECT,
+                        TRACKING_CODE,
+                        MODERATOR_AGENCY,
+                        CONFIDENTIAL,
+                        PUBLICATION_CONSENT,
+                        QUESTION,
+                        "askedAt"));
+        boolean confidential = Boolean.TRUE.equals(facts.get(CONFIDENTIAL));
+        boolean consent = !Boolean.FALSE.equals(facts.get(PUBLICATION_CONSENT));
+        if (confidential || !consent) {
+            log.debug("Dialogue {} is confidential or its asker did not agree; no publication decision", businessKey);
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(DIALOGUE_ID, businessKey);
+        variables.put(TENANT, facts.get(TENANT));
+        variables.put(TOPIC, facts.get(TOPIC));
+        variables.put(SUBJECT, facts.get(SUBJECT));
+        variables.put(TRACKING_CODE, facts.get(TRACKING_CODE));
+        variables.put(MODERATOR_AGENCY, facts.get(MODERATOR_AGENCY));
+        variables.put(QUESTION, facts.get(QUESTION));
+        variables.put(ASKED_AT, facts.get("askedAt"));
+        variables.put(ANSWER_TEXT, PreparePublication.display(event.answer()));
+        variables.put(ANSWERING_AGENCY, event.answeringAgency());
+        variables.put(ANSWERED_AT, Values.date(event.at()));
+        variables.put(ANSWER_SEQUENCE, sequence);
+        runtime.startProcessInstanceByKey(PUBLICATION_PROCESS_KEY, businessKey, variables);
     }
 
     @EventHandler
@@ -255,6 +314,22 @@ public class DialogueProcessBridge {
         for (ProcessInstance instance : running) {
             runtime.setVariables(instance.getId(), variables);
         }
+    }
+
+    /** Whether a publication decision (running or finished) exists for this answer event. */
+    private boolean hasPublication(String businessKey, long sequence) {
+        return runtime.createProcessInstanceQuery()
+                                .processDefinitionKey(PUBLICATION_PROCESS_KEY)
+                                .processInstanceBusinessKey(businessKey)
+                                .variableValueEquals(ANSWER_SEQUENCE, sequence)
+                                .count()
+                        > 0
+                || history.createHistoricProcessInstanceQuery()
+                                .processDefinitionKey(PUBLICATION_PROCESS_KEY)
+                                .processInstanceBusinessKey(businessKey)
+                                .variableValueEquals(ANSWER_SEQUENCE, sequence)
+                                .count()
+                        > 0;
     }
 
     private boolean hasProcess(String businessKey) {

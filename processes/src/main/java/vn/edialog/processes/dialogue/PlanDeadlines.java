@@ -9,12 +9,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
  * Bean {@value DialogueProcessBeans#PLAN_DEADLINES}: before a stage starts, sets the dates its timers and tasks read.
- * Input parameter {@code step}: TRIAGE, ANSWER or RATING_WINDOW.
+ * Input parameter {@code step}: TRIAGE, ANSWER, RATING_WINDOW or PUBLICATION.
  *
  * <p>TRIAGE: due = the later of the recorded due date (from DialogueAsked / DialogueReopened) and the policy's period
  * from when triage (re)started, so a returned dialogue gives the moderator a fresh period and escalation never comes
  * before the recorded due date. ANSWER: due = the forward's (or extension's) recorded due date. Both get a reminder
- * and a level-2 escalation date; RATING_WINDOW gets its end.
+ * and a level-2 escalation date; RATING_WINDOW gets its end; PUBLICATION the due date of the publication decision,
+ * counted from the answer.
  */
 public class PlanDeadlines implements JavaDelegate {
 
@@ -54,6 +55,11 @@ public class PlanDeadlines implements JavaDelegate {
                 Instant answered = Values.requiredInstant(execution, ANSWERED_AT);
                 DeadlineRule rule = deadlines.rule(engine, tenant, topic, DeadlineStep.RATING_WINDOW);
                 execution.setVariable(RATING_WINDOW_ENDS_AT, Values.date(deadlines.dueAt(answered, rule)));
+            }
+            case PUBLICATION -> {
+                Instant answered = Values.requiredInstant(execution, ANSWERED_AT);
+                DeadlineRule rule = deadlines.rule(engine, tenant, topic, DeadlineStep.PUBLICATION);
+                execution.setVariable(PUBLICATION_DUE_AT, Values.date(deadlines.dueAt(answered, rule)));
             }
             default -> throw new IllegalStateException("planDeadlines does not plan step " + step);
         }

@@ -123,6 +123,7 @@ abstract class DialogueProcessTestCase {
     boolean ended() {
         return process() == null
                 && history.createHistoricProcessInstanceQuery()
+                                .processDefinitionKey(DialogueProcess.PROCESS_KEY)
                                 .processInstanceBusinessKey(dialogue.toString())
                                 .finished()
                                 .count()

@@ -41,6 +41,12 @@ final class Events {
     }
 
     static DialogueAsked asked(UUID id, Instant at, Instant triageDueAt) {
+        return asked(id, at, triageDueAt, false, null);
+    }
+
+    /** publicationConsent null: an ask that did not say, which means "agrees". */
+    static DialogueAsked asked(
+            UUID id, Instant at, Instant triageDueAt, boolean confidential, Boolean publicationConsent) {
         return new DialogueAsked(
                 id,
                 TENANT,
@@ -48,7 +54,8 @@ final class Events {
                 TOPIC,
                 "Thủ tục thành lập chi nhánh",
                 "Xin hướng dẫn thủ tục thành lập chi nhánh tại tỉnh.",
-                false,
+                confidential,
+                publicationConsent,
                 List.of(),
                 "ubnd",
                 triageDueAt,
@@ -92,8 +99,13 @@ final class Events {
     }
 
     static DialogueAnswered answered(UUID id, String agency, boolean viaForward, Instant dueAt, Instant at) {
+        return answered(id, "Câu trả lời", agency, viaForward, dueAt, at);
+    }
+
+    static DialogueAnswered answered(
+            UUID id, String answer, String agency, boolean viaForward, Instant dueAt, Instant at) {
         return new DialogueAnswered(
-                id, "Câu trả lời", agency, viaForward, dueAt, !at.isAfter(dueAt), official(agency), at, null);
+                id, answer, agency, viaForward, dueAt, !at.isAfter(dueAt), official(agency), at, null);
     }
 
     static DialogueRejected rejected(UUID id, Instant at) {

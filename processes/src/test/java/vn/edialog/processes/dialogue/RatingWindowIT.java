@@ -18,7 +18,7 @@ class RatingWindowIT extends DialogueProcessTestCase {
         Instant due = forwardNow();
         at(vn(2025, 6, 10, 10, 0));
         complete(TASK_ANSWER_FORWARD, OFFICER, Map.of("decision", "answer", "answer", "Trả lời của Sở"));
-        bridge.on(Events.answered(dialogue, "skhdt", true, due, now()));
+        bridge.on(Events.answered(dialogue, "skhdt", true, due, now()), 7L);
         Instant answeredAt = now();
 
         at(vn(2025, 6, 12, 10, 0));
@@ -44,7 +44,7 @@ class RatingWindowIT extends DialogueProcessTestCase {
     void aModeratorsCloseEndsTheRatingWindowWithoutAnAutomaticClose() {
         ask();
         complete(TASK_TRIAGE, MODERATOR, Map.of("decision", "answer", "answer", "Trả lời"));
-        bridge.on(Events.answered(dialogue, "ubnd", false, vn(2025, 6, 9, 17, 0), now()));
+        bridge.on(Events.answered(dialogue, "ubnd", false, vn(2025, 6, 9, 17, 0), now()), 7L);
 
         at(vn(2025, 6, 6, 9, 0));
         bridge.on(Events.closed(dialogue, CloseReason.ANSWERED, now().plus(Duration.ofDays(30)), now()));

@@ -77,6 +77,22 @@ final class RecordingDialogueActions implements DialogueActions {
     }
 
     @Override
+    public void publish(UUID dialogueId, ActingOfficial official) {
+        record("publish", dialogueId, official);
+    }
+
+    @Override
+    public void publishRedacted(
+            UUID dialogueId, ActingOfficial official, String subject, String question, String answer) {
+        record("publishRedacted", dialogueId, official, subject, question, answer);
+    }
+
+    @Override
+    public void keepPrivate(UUID dialogueId, ActingOfficial official, String reason) {
+        record("keepPrivate", dialogueId, official, reason);
+    }
+
+    @Override
     public void escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
         record("escalate", dialogueId, null, step, level, escalatedTo, dueAt);
     }

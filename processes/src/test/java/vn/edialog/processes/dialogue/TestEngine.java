@@ -74,6 +74,8 @@ final class TestEngine {
         beans.put(DialogueProcessBeans.TRIAGE_DECISION, new TriageDecision(actions, deadlines, tenants));
         beans.put(DialogueProcessBeans.DEPARTMENT_DECISION, new DepartmentDecision(actions, deadlines));
         beans.put(DialogueProcessBeans.EXTENSION_DECISION, new ExtensionDecision(actions, deadlines));
+        beans.put(DialogueProcessBeans.PREPARE_PUBLICATION, new PreparePublication(tenants));
+        beans.put(DialogueProcessBeans.PUBLICATION_DECISION, new PublicationDecision(actions));
         return Map.copyOf(beans);
     }
 }

@@ -84,7 +84,7 @@ class TriageIT extends DialogueProcessTestCase {
 
         complete(TASK_TRIAGE, MODERATOR, Map.of("decision", "answer", "answer", "Câu trả lời của UBND"));
         assertThat(calls("answer").get(0).fields()).containsExactly("Câu trả lời của UBND");
-        bridge.on(Events.answered(dialogue, "ubnd", false, vn(2025, 6, 9, 17, 0), now()));
+        bridge.on(Events.answered(dialogue, "ubnd", false, vn(2025, 6, 9, 17, 0), now()), 7L);
 
         assertThat(waitingAt()).containsExactly("Gateway_RatingWindow");
         assertThat(variable(RATING_WINDOW_ENDS_AT)).isEqualTo(Date.from(now().plus(Duration.ofDays(7))));

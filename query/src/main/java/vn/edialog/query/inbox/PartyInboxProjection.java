@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.AnswerKeptPrivate;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.ClarificationProvided;
 import vn.edialog.command.dialogue.api.ClarificationRequested;
@@ -30,6 +31,7 @@ import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.query.BatchedWrites;
 import vn.edialog.query.Page;
@@ -160,6 +162,16 @@ public class PartyInboxProjection {
 
     @EventHandler
     void on(AnswerPublished e, @SequenceNumber long sequence) {
+        touch(e.dialogueId(), sequence, e.at());
+    }
+
+    @EventHandler
+    void on(AnswerKeptPrivate e, @SequenceNumber long sequence) {
+        touch(e.dialogueId(), sequence, e.at());
+    }
+
+    @EventHandler
+    void on(PublicationWithdrawn e, @SequenceNumber long sequence) {
         touch(e.dialogueId(), sequence, e.at());
     }
 

@@ -6,7 +6,8 @@ import vn.edialog.command.dialogue.api.ActorKind;
 
 /**
  * A published question and its answer as the portal shows them. {@code askerKind} (BUSINESS or CITIZEN) is all the
- * portal knows of the asker; {@code publishedAt} is the latest publication.
+ * portal knows of the asker; {@code publishedAt} is the latest publication; {@code redacted} tells that subject,
+ * question and answer are the moderator's signed redaction (the originals stay with the parties).
  */
 public record PublishedDialogue(
         UUID dialogueId,
@@ -18,4 +19,5 @@ public record PublishedDialogue(
         String answeringAgency,
         ActorKind askerKind,
         Instant answeredAt,
-        Instant publishedAt) {}
+        Instant publishedAt,
+        boolean redacted) {}

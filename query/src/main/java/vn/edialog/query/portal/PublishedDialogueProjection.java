@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.DialogueAsked;
+import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.query.BatchedWrites;
 import vn.edialog.query.Page;
 
@@ -27,6 +28,9 @@ import vn.edialog.query.Page;
  * publishes a confidential dialogue, and this projection refuses to even if it did. A later publication (a reopened
  * dialogue answered and published again) replaces the row; an older or repeated one changes nothing. A reopened
  * dialogue keeps its published answer until a new one is published: it stays the province's signed answer until then.
+ * A redacted publication shows the moderator's signed texts. {@link PublicationWithdrawn} removes the row (portal,
+ * search, feed) and remembers its sequence, so that a redelivered older publication never brings it back; only a later
+ * publication does.
  * Every write touches one dialogue's rows, so a batch of events goes out as JDBC batches ({@link BatchedWrites}).
  */
 @ProcessingGroup(PublishedDialogueProjection.PROCESSING_GROUP)
@@ -40,7 +44,7 @@ public class PublishedDialogueProjection {
     private static final String COLUMNS =
             """
             p.dialogue_id, p.tenant, p.topic, p.subject, p.question, p.answer, p.answering_agency, p.asker_kind,
-            p.answered_at, p.published_at""";
+            p.answered_at, p.published_at, p.redacted""";
 
     private final JdbcClient jdbc;
     private final BatchedWrites writes;
@@ -78,16 +82,18 @@ public class PublishedDialogueProjection {
                         event.dialogueId(),
                         """
                         insert into published_dialogue (dialogue_id, tenant, topic, subject, question, answer,
-                            answering_agency, asker_kind, answered_at, published_at, last_sequence)
+                            answering_agency, asker_kind, answered_at, published_at, last_sequence, redacted)
                         select d.dialogue_id, :tenant, :topic, :subject, :question, :answer, :agency, d.asker_kind,
-                            :answeredAt, :publishedAt, :seq
+                            :answeredAt, :publishedAt, :seq, :redacted
                         from portal_dialogue d
                         where d.dialogue_id = :id and not d.confidential
+                            and coalesce(d.withdrawn_sequence, -1) < :seq
                         on conflict (dialogue_id) do update set
                             tenant = excluded.tenant, topic = excluded.topic, subject = excluded.subject,
                             question = excluded.question, answer = excluded.answer,
                             answering_agency = excluded.answering_agency, answered_at = excluded.answered_at,
-                            published_at = excluded.published_at, last_sequence = excluded.last_sequence
+                            published_at = excluded.published_at, last_sequence = excluded.last_sequence,
+                            redacted = excluded.redacted
                         where published_dialogue.last_sequence < excluded.last_sequence
                         """)
                 .param("id", event.dialogueId())
@@ -99,6 +105,26 @@ public class PublishedDialogueProjection {
                 .param("agency", event.answeringAgency())
                 .param("answeredAt", Timestamp.from(event.answeredAt()))
                 .param("publishedAt", Timestamp.from(event.at()))
+                .param("seq", sequence)
+                .param("redacted", event.redacted())
+                .add();
+    }
+
+    @EventHandler
+    void on(PublicationWithdrawn event, @SequenceNumber long sequence) {
+        writes.sql(
+                        event.dialogueId(),
+                        """
+                        update portal_dialogue set withdrawn_sequence = :seq
+                        where dialogue_id = :id and coalesce(withdrawn_sequence, -1) < :seq
+                        """)
+                .param("id", event.dialogueId())
+                .param("seq", sequence)
+                .add();
+        writes.sql(
+                        event.dialogueId(),
+                        "delete from published_dialogue where dialogue_id = :id and last_sequence < :seq")
+                .param("id", event.dialogueId())
                 .param("seq", sequence)
                 .add();
     }
@@ -211,7 +237,8 @@ public class PublishedDialogueProjection {
                 rows.getString("answering_agency"),
                 ActorKind.valueOf(rows.getString("asker_kind")),
                 instant(rows.getTimestamp("answered_at")),
-                instant(rows.getTimestamp("published_at")));
+                instant(rows.getTimestamp("published_at")),
+                rows.getBoolean("redacted"));
     }
 
     private static Instant instant(Timestamp timestamp) {

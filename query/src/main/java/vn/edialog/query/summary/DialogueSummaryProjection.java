@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.edialog.command.dialogue.api.AnswerKeptPrivate;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.ClarificationProvided;
 import vn.edialog.command.dialogue.api.ClarificationRequested;
@@ -23,6 +24,7 @@ import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.query.BatchedWrites;
 
@@ -126,6 +128,16 @@ public class DialogueSummaryProjection {
     @EventHandler
     void on(AnswerPublished event, @SequenceNumber long sequence) {
         update(event.dialogueId(), sequence, event.at(), "published = true", s -> s);
+    }
+
+    @EventHandler
+    void on(AnswerKeptPrivate event, @SequenceNumber long sequence) {
+        update(event.dialogueId(), sequence, event.at(), "published = published", s -> s);
+    }
+
+    @EventHandler
+    void on(PublicationWithdrawn event, @SequenceNumber long sequence) {
+        update(event.dialogueId(), sequence, event.at(), "published = false", s -> s);
     }
 
     @EventHandler

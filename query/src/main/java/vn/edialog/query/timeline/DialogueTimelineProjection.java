@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.AnswerKeptPrivate;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.ClarificationProvided;
 import vn.edialog.command.dialogue.api.ClarificationRequested;
@@ -44,6 +45,7 @@ import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.query.BatchedWrites;
 
@@ -149,6 +151,16 @@ public class DialogueTimelineProjection {
     @EventHandler
     void on(AnswerPublished e, @SequenceNumber long sequence) {
         append(e.dialogueId(), sequence, e.tenant(), e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(AnswerKeptPrivate e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+    }
+
+    @EventHandler
+    void on(PublicationWithdrawn e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package vn.edialog.query.timeline;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.command.dialogue.api.AnswerKeptPrivate;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.ClarificationProvided;
 import vn.edialog.command.dialogue.api.ClarificationRequested;
@@ -19,6 +20,7 @@ import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.RejectionReason;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 
@@ -107,7 +109,23 @@ record Summary(String vi, String en) {
     }
 
     static Summary of(AnswerPublished e) {
+        if (e.redacted()) {
+            return new Summary(
+                    "Câu trả lời được công khai trên cổng thông tin (bản đã biên tập, có chữ ký của UBND)",
+                    "Answer published on the portal (redacted text, signed by the People's Committee)");
+        }
         return new Summary("Câu trả lời được công khai trên cổng thông tin", "Answer published on the portal");
+    }
+
+    static Summary of(AnswerKeptPrivate e) {
+        return new Summary(
+                "Không công khai câu trả lời: " + shorten(e.reason()), "Answer kept private: " + shorten(e.reason()));
+    }
+
+    static Summary of(PublicationWithdrawn e) {
+        return new Summary(
+                "Rút câu trả lời khỏi cổng thông tin: " + shorten(e.reason()),
+                "Answer withdrawn from the portal: " + shorten(e.reason()));
     }
 
     static Summary of(DialogueRejected e) {

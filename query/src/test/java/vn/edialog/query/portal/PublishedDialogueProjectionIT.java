@@ -158,6 +158,65 @@ class PublishedDialogueProjectionIT {
     }
 
     @Test
+    void aRedactedPublicationShowsAndSearchesTheRedactedTextOnly() {
+        Story story = Story.dialogue("portal-redacted")
+                .topic("thue")
+                .asked(
+                        CITIZEN,
+                        "Hoàn thuế thu nhập cá nhân",
+                        "Tôi là Nguyễn Văn Hùng, số CCCD 001099012345, xin hỏi về hoàn thuế.",
+                        vn("2026-03-02T09:00"),
+                        vn("2026-03-04T17:00"))
+                .answered("Ông Hùng nộp hồ sơ tại Chi cục Thuế.", vn("2026-03-03T10:00"))
+                .publishedRedacted(
+                        "Công dân [đã ẩn] hỏi về hoàn thuế thu nhập cá nhân.",
+                        "Công dân nộp hồ sơ tại Chi cục Thuế.",
+                        vn("2026-03-03T11:00"));
+        Projector.apply(portal, story.events());
+
+        PublishedDialogue shown = portal.find(TENANT, story.id()).orElseThrow();
+        assertThat(shown.redacted()).isTrue();
+        assertThat(shown.question()).isEqualTo("Công dân [đã ẩn] hỏi về hoàn thuế thu nhập cá nhân.");
+        assertThat(shown.answer()).isEqualTo("Công dân nộp hồ sơ tại Chi cục Thuế.");
+        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "hoan thue thu nhap"))))
+                .containsExactly(story.id());
+        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "Hung")))).isEmpty();
+    }
+
+    @Test
+    void aWithdrawnAnswerLeavesThePortalTheSearchAndTheFeedAndARedeliveryNeverBringsItBack() {
+        Story story = Story.dialogue("portal-withdrawn")
+                .topic("thue")
+                .asked(
+                        BUSINESS,
+                        "Thuế nhà thầu",
+                        "Hỏi về thuế nhà thầu nước ngoài",
+                        vn("2026-03-02T09:00"),
+                        vn("2026-03-04T17:00"))
+                .answered("Theo Thông tư 103.", vn("2026-03-03T10:00"))
+                .published(vn("2026-03-03T11:00"))
+                .withdrawn(vn("2026-03-04T09:00"));
+        Projector.apply(portal, story.events());
+
+        assertThat(portal.find(TENANT, story.id())).isEmpty();
+        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "thue nha thau"))))
+                .isEmpty();
+        assertThat(portal.newestPublished(TENANT, 50))
+                .extracting(PublishedDialogue::dialogueId)
+                .doesNotContain(story.id());
+
+        Projector.apply(portal, story.events().get(2));
+        assertThat(portal.find(TENANT, story.id()))
+                .as("the older publication, redelivered")
+                .isEmpty();
+
+        Story republished = story.answered("Theo Thông tư 80 thay thế.", vn("2026-03-10T10:00"))
+                .published(vn("2026-03-10T11:00"));
+        Projector.apply(portal, republished.events().subList(4, 6));
+        assertThat(portal.find(TENANT, story.id()).orElseThrow().answer()).isEqualTo("Theo Thông tư 80 thay thế.");
+    }
+
+    @Test
     void aPublicationWithoutAKnownNonConfidentialAskingIsRefused() {
         Recorded publication = vat.events().get(vat.events().size() - 1);
 

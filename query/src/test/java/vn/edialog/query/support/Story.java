@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.edialog.command.dialogue.api.Actor;
+import vn.edialog.command.dialogue.api.AnswerKeptPrivate;
 import vn.edialog.command.dialogue.api.AnswerPublished;
 import vn.edialog.command.dialogue.api.ClarificationProvided;
 import vn.edialog.command.dialogue.api.ClarificationRequested;
@@ -25,6 +26,8 @@ import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PublicationWithdrawn;
+import vn.edialog.command.dialogue.api.Redaction;
 import vn.edialog.command.dialogue.api.RejectionReason;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 
@@ -219,6 +222,49 @@ public final class Story {
                 at,
                 evidence -> new AnswerPublished(
                         id, tenant, topic, subject, question, text, agency, answered, actor, at, evidence));
+    }
+
+    /** The moderator publishes redacted texts of the current answer (hashes as the command side would name them). */
+    public Story publishedRedacted(String redactedQuestion, String redactedAnswer, Instant at) {
+        Actor actor = Parties.official(moderator);
+        String agency = answeringAgency;
+        Instant answered = answeredAt;
+        Redaction redaction = new Redaction("a1".repeat(32), "b2".repeat(32));
+        return record(
+                actor,
+                at,
+                evidence -> new AnswerPublished(
+                        id,
+                        tenant,
+                        topic,
+                        subject,
+                        redactedQuestion,
+                        redactedAnswer,
+                        agency,
+                        answered,
+                        redaction,
+                        actor,
+                        at,
+                        evidence));
+    }
+
+    /** The moderator keeps the current answer off the portal. */
+    public Story keptPrivate(Instant at) {
+        Actor actor = Parties.official(moderator);
+        Instant answered = answeredAt;
+        return record(
+                actor,
+                at,
+                evidence -> new AnswerKeptPrivate(id, "Hồ sơ cá nhân của người hỏi", answered, actor, at, evidence));
+    }
+
+    /** The moderator withdraws the published answer from the portal. */
+    public Story withdrawn(Instant at) {
+        Actor actor = Parties.official(moderator);
+        return record(
+                actor,
+                at,
+                evidence -> new PublicationWithdrawn(id, "Văn bản hướng dẫn hết hiệu lực", actor, at, evidence));
     }
 
     public Story rejected(Instant at) {

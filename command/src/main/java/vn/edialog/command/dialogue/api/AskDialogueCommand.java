@@ -14,9 +14,43 @@ public record AskDialogueCommand(
         String subject,
         String body,
         boolean confidential,
+        boolean publicationConsent,
         List<Attachment> attachments,
         String moderatorAgency,
         Instant triageDueAt,
         Actor actor,
         Instant at,
-        SignedPayload signed) {}
+        SignedPayload signed) {
+
+    /** An ask that says nothing about publication: the asker agrees. */
+    public AskDialogueCommand(
+            UUID dialogueId,
+            String tenant,
+            String trackingCode,
+            String topic,
+            String subject,
+            String body,
+            boolean confidential,
+            List<Attachment> attachments,
+            String moderatorAgency,
+            Instant triageDueAt,
+            Actor actor,
+            Instant at,
+            SignedPayload signed) {
+        this(
+                dialogueId,
+                tenant,
+                trackingCode,
+                topic,
+                subject,
+                body,
+                confidential,
+                true,
+                attachments,
+                moderatorAgency,
+                triageDueAt,
+                actor,
+                at,
+                signed);
+    }
+}

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The moderator publishes the answer of a non-confidential dialogue on the portal. */
+/** The moderator publishes the latest answer of a non-confidential dialogue whose asker agreed, as it was given. */
 public record PublishAnswerCommand(
         @TargetAggregateIdentifier UUID dialogueId, Actor actor, Instant at, SignedPayload signed) {}

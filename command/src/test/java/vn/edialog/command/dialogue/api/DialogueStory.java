@@ -9,9 +9,13 @@ import static vn.edialog.command.dialogue.api.DialogueTestData.TENANT;
 import static vn.edialog.command.dialogue.api.DialogueTestData.attachment;
 import static vn.edialog.command.dialogue.api.DialogueTestData.signed;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -120,6 +124,10 @@ public final class DialogueStory {
     }
 
     public AskDialogueCommand ask(Actor asker, boolean confidential) {
+        return ask(asker, confidential, true);
+    }
+
+    public AskDialogueCommand ask(Actor asker, boolean confidential, boolean publicationConsent) {
         Instant at = clock;
         return new AskDialogueCommand(
                 id,
@@ -130,6 +138,7 @@ public final class DialogueStory {
                 "Công ty chúng tôi muốn bổ sung ngành nghề bán buôn thiết bị y tế. Xin hỏi hồ sơ gồm những gì, "
                         + "nộp ở đâu và mất bao nhiêu ngày làm việc?",
                 confidential,
+                publicationConsent,
                 List.of(attachment(
                         "giay-chung-nhan-dkdn.pdf", "application/pdf", "Giấy chứng nhận đăng ký doanh nghiệp")),
                 MODERATOR_AGENCY,
@@ -237,6 +246,36 @@ public final class DialogueStory {
         return new PublishAnswerCommand(id, by, at, signed("PublishAnswer", id, at, by));
     }
 
+    public PublishRedactedAnswerCommand publishRedacted(Actor by) {
+        return publishRedacted(by, payloadSha256(asked.evidence()), payloadSha256(answered.evidence()));
+    }
+
+    public PublishRedactedAnswerCommand publishRedacted(Actor by, String questionSha256, String answerSha256) {
+        Instant at = tick();
+        return new PublishRedactedAnswerCommand(
+                id,
+                "Thủ tục thay đổi ngành nghề kinh doanh",
+                "Công ty [đã ẩn] muốn bổ sung ngành nghề bán buôn thiết bị y tế. Hồ sơ gồm những gì?",
+                "Doanh nghiệp nộp Thông báo thay đổi nội dung đăng ký doanh nghiệp; thời hạn 03 ngày làm việc.",
+                questionSha256,
+                answerSha256,
+                by,
+                at,
+                signed("PublishRedactedAnswer", id, at, by));
+    }
+
+    public KeepAnswerPrivateCommand keepPrivate(Actor by) {
+        Instant at = tick();
+        return new KeepAnswerPrivateCommand(
+                id, "Nội dung liên quan bí mật kinh doanh.", by, at, signed("KeepAnswerPrivate", id, at, by));
+    }
+
+    public WithdrawPublicationCommand withdraw(Actor by) {
+        Instant at = tick();
+        return new WithdrawPublicationCommand(
+                id, "Văn bản hướng dẫn đã hết hiệu lực.", by, at, signed("WithdrawPublication", id, at, by));
+    }
+
     public RejectDialogueCommand reject(Actor by) {
         Instant at = tick();
         return new RejectDialogueCommand(
@@ -288,6 +327,17 @@ public final class DialogueStory {
                 id, reason, at.plus(REOPEN_WINDOW), by, at, signed("CloseDialogue", id, at, by));
     }
 
+    /** The lowercase hex SHA-256 of an event's signed payload bytes, as a third party computes it. */
+    public static String payloadSha256(Evidence evidence) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(Base64.getDecoder().decode(evidence.signed().payload())));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- events -----------------------------------------------------------------------------------------------
 
     /** The event the aggregate should apply for this command, given the story so far; moves the chain on. */
@@ -312,6 +362,7 @@ public final class DialogueStory {
                     c.subject(),
                     c.body(),
                     c.confidential(),
+                    c.publicationConsent(),
                     c.attachments(),
                     c.moderatorAgency(),
                     c.triageDueAt(),
@@ -405,6 +456,27 @@ public final class DialogueStory {
                     c.actor(),
                     c.at(),
                     link(c.signed()));
+        }
+        if (command instanceof PublishRedactedAnswerCommand c) {
+            return new AnswerPublished(
+                    id,
+                    asked.tenant(),
+                    asked.topic(),
+                    c.subject(),
+                    c.question(),
+                    c.answer(),
+                    answered.answeringAgency(),
+                    answered.at(),
+                    new Redaction(c.questionSha256(), c.answerSha256()),
+                    c.actor(),
+                    c.at(),
+                    link(c.signed()));
+        }
+        if (command instanceof KeepAnswerPrivateCommand c) {
+            return new AnswerKeptPrivate(id, c.reason(), answered.at(), c.actor(), c.at(), link(c.signed()));
+        }
+        if (command instanceof WithdrawPublicationCommand c) {
+            return new PublicationWithdrawn(id, c.reason(), c.actor(), c.at(), link(c.signed()));
         }
         if (command instanceof RejectDialogueCommand c) {
             status = DialogueStatus.REJECTED;
