@@ -245,8 +245,7 @@ class ReadAuthorizationIT {
                 "CODE3",
                 ask(
                         PKI.citizen(),
-                        Envelopes.ask(d3)
-                                .put("topic", "phan-anh-kien-nghi")
+                        Envelopes.ask(d3, "phan-anh-kien-nghi")
                                 .put("subject", CITIZEN_SUBJECT)
                                 .put("body", CITIZEN_BODY)));
         values.put("D1", d1.toString());

@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import vn.edialog.command.tenant.FormField;
+import vn.edialog.command.tenant.TenantCatalog;
+import vn.edialog.command.tenant.Topic;
 import vn.edialog.command.pki.Credential;
 import vn.edialog.command.signature.CanonicalJson;
 
@@ -17,12 +21,27 @@ public final class Envelopes {
 
     private Envelopes() {}
 
-    /** An ask on the demo province's business registration topic. */
+    private static final TenantCatalog DEMO = TenantCatalog.demo();
+
+    /** An ask on the demo province's business registration topic, its required form fields filled. */
     public static ObjectNode ask(UUID dialogueId) {
-        return base("ask", dialogueId)
-                .put("topic", "dang-ky-kinh-doanh")
+        return ask(dialogueId, "dang-ky-kinh-doanh");
+    }
+
+    /** An ask on a topic of the demo province, with a value for each of the topic's required form fields. */
+    public static ObjectNode ask(UUID dialogueId, String topic) {
+        ObjectNode ask = base("ask", dialogueId)
+                .put("topic", topic)
                 .put("subject", "Thủ tục thay đổi địa chỉ trụ sở chính")
                 .put("body", "Công ty chúng tôi chuyển trụ sở sang huyện khác trong tỉnh. Cần nộp hồ sơ gì, ở đâu?");
+        List<FormField> required = DEMO.topic("demo", topic).map(Topic::fields).orElse(List.of()).stream()
+                .filter(FormField::required)
+                .toList();
+        if (!required.isEmpty()) {
+            ObjectNode form = ask.putObject("form");
+            required.forEach(field -> form.put(field.name(), field.labelVi() + ": giá trị mẫu"));
+        }
+        return ask;
     }
 
     public static ObjectNode base(String type, UUID dialogueId) {
