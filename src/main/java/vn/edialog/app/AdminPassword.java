@@ -75,9 +75,10 @@ public class AdminPassword implements EnvironmentPostProcessor, Ordered {
         private String resolve() {
             boolean external = !environment.getProperty("edialog.db.url", "").isBlank();
             if (external || Arrays.asList(environment.getActiveProfiles()).contains("postgres")) {
-                throw new IllegalStateException("EDIALOG_ADMIN_PASSWORD is not set. In production (profile postgres or an"
-                        + " external database) the Camunda administrator's password must be given: set"
-                        + " EDIALOG_ADMIN_PASSWORD (or edialog.admin-password). The server does not start without it.");
+                throw new IllegalStateException(
+                        "EDIALOG_ADMIN_PASSWORD is not set. In production (profile postgres or an"
+                                + " external database) the Camunda administrator's password must be given: set"
+                                + " EDIALOG_ADMIN_PASSWORD (or edialog.admin-password). The server does not start without it.");
             }
             Path dataDir = Path.of(environment.getProperty("edialog.data-dir", "./data"));
             file = dataDir.resolve(FILE);

@@ -43,8 +43,8 @@ class AdminPasswordTest {
 
     @Test
     void aGivenPasswordIsUsedAsIs() {
-        StandardEnvironment given =
-                environment(Map.of("edialog.admin-password", "s3cret-from-env", "edialog.db.url", "jdbc:x"), "postgres");
+        StandardEnvironment given = environment(
+                Map.of("edialog.admin-password", "s3cret-from-env", "edialog.db.url", "jdbc:x"), "postgres");
         assertThat(given.resolveRequiredPlaceholders("${edialog.admin-password}"))
                 .isEqualTo("s3cret-from-env");
         assertThat(AdminPassword.generatedFile(given)).isNull();
@@ -56,11 +56,13 @@ class AdminPasswordTest {
         String password = first.getProperty(AdminPassword.PROPERTY);
         assertThat(password).hasSize(20).isNotEqualTo("admin");
         assertThat(AdminPassword.generatedFile(first)).isEqualTo(dataDir.resolve(AdminPassword.FILE));
-        assertThat(Files.readString(dataDir.resolve(AdminPassword.FILE)).strip()).isEqualTo(password);
+        assertThat(Files.readString(dataDir.resolve(AdminPassword.FILE)).strip())
+                .isEqualTo(password);
 
         StandardEnvironment restarted = environment(Map.of("edialog.data-dir", dataDir.toString()));
         assertThat(restarted.getProperty(AdminPassword.PROPERTY)).isEqualTo(password);
-        assertThat(environment(Map.of("edialog.data-dir", dataDir.resolve("other").toString()))
+        assertThat(environment(Map.of(
+                                "edialog.data-dir", dataDir.resolve("other").toString()))
                         .getProperty(AdminPassword.PROPERTY))
                 .as("another installation gets another password")
                 .isNotEqualTo(password);

@@ -19,7 +19,10 @@ final class LocalPaths {
         }
         for (int i = 0; i < next.length(); i++) {
             char c = next.charAt(i);
-            if (c <= 0x20 || c == 0x7f || c == '\\' || Character.isWhitespace(c)
+            if (c <= 0x20
+                    || c == 0x7f
+                    || c == '\\'
+                    || Character.isWhitespace(c)
                     || Character.isSpaceChar(c)
                     || Character.isISOControl(c)
                     || Character.getType(c) == Character.FORMAT) {

@@ -59,8 +59,8 @@ public class DialogueIntake {
     private static final Set<String> ATTACHMENT_FIELDS = Set.of("name", "mediaType", "size", "sha256");
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern EMAIL = Pattern.compile(
-            "[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,255}\\.[^@\\s.\\p{Cntrl}]{2,63}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,255}\\.[^@\\s.\\p{Cntrl}]{2,63}");
 
     private final EnvelopeVerifier verifier;
     private final Tenants tenants;

@@ -113,7 +113,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, long seconds)
             throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        if (!request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/camunda/api/")) {
+        if (!request.getRequestURI().startsWith("/api/")
+                && !request.getRequestURI().startsWith("/camunda/api/")) {
             response.sendError(status.value());
             return;
         }

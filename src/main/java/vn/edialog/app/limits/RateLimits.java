@@ -58,8 +58,8 @@ public class RateLimits {
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        Duration.ofMinutes(1)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
     }
 
@@ -76,7 +76,8 @@ public class RateLimits {
         try {
             ConsumptionProbe probe = buckets.builder()
                     .build(key, () -> BucketConfiguration.builder()
-                            .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, RateLimitProperties.PERIOD))
+                            .addLimit(limit ->
+                                    limit.capacity(perMinute).refillGreedy(perMinute, RateLimitProperties.PERIOD))
                             .build())
                     .tryConsumeAndReturnRemaining(1);
             return probe.isConsumed()

@@ -136,8 +136,15 @@ class SignInIT {
     void afterSignInTheBrowserGoesOnlyToAPathOfTheProduct() {
         Api browser = new Api(port);
         for (String next : new String[] {
-            "/%5C127.0.0.1:" + port + "/x", "/%09/x", "//evil.example", "/%5Cevil.example", "%2F%2Fevil.example",
-            "https:evil.example", "https://evil.example/", "/%0D%0A/evil.example", "/%0A/evil.example"
+            "/%5C127.0.0.1:" + port + "/x",
+            "/%09/x",
+            "//evil.example",
+            "/%5Cevil.example",
+            "%2F%2Fevil.example",
+            "https:evil.example",
+            "https://evil.example/",
+            "/%0D%0A/evil.example",
+            "/%0A/evil.example"
         }) {
             assertThat(successOf(browser.get("/sign-in?next=" + next).body()))
                     .as(next)
@@ -148,7 +155,8 @@ class SignInIT {
 
     /** Where the signing script sends the browser after sign-in. */
     private static String successOf(String page) {
-        var matcher = java.util.regex.Pattern.compile("data-success=\"([^\"]*)\"").matcher(page);
+        var matcher =
+                java.util.regex.Pattern.compile("data-success=\"([^\"]*)\"").matcher(page);
         assertThat(matcher.find()).as("the sign-in form names where to go").isTrue();
         return matcher.group(1);
     }

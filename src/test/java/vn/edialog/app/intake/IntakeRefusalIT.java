@@ -306,7 +306,10 @@ class IntakeRefusalIT {
 
     @Test
     void aNulCharacterInAnyTextOfThePayloadIsRefusedAsBadPayload() {
-        assertRefused(ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("body", "Xin chào\u0000")), 400, "bad-payload");
+        assertRefused(
+                ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("body", "Xin chào\u0000")),
+                400,
+                "bad-payload");
         ObjectNode form = Envelopes.ask(UUID.randomUUID());
         form.putObject("form").put("loaiHinhDoanhNghiep", "Công ty TNHH").put("nganhNghe", "a\u0000b");
         assertRefused(ask(PKI.business(), form), 400, "bad-payload");
@@ -347,7 +350,8 @@ class IntakeRefusalIT {
                 byte[] flipped = bytes.clone();
                 flipped[bit / 8] ^= (byte) (1 << (bit % 8));
                 Api.Response response = api.post(
-                        "/api/v1/dialogues", part == 0 ? Envelopes.body(payload, flipped) : Envelopes.body(flipped, cms));
+                        "/api/v1/dialogues",
+                        part == 0 ? Envelopes.body(payload, flipped) : Envelopes.body(flipped, cms));
                 sent++;
                 if (response.status() >= 500) {
                     serverErrors.add((part == 0 ? "cms" : "payload") + " bit " + bit + ": " + response.status() + " "
@@ -366,12 +370,14 @@ class IntakeRefusalIT {
 
     @Test
     void anUnknownFieldInThePayloadIsRefusedAndNamedNotStored() {
-        Api.Response extra = ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("priority", "urgent"));
+        Api.Response extra =
+                ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("priority", "urgent"));
         assertRefused(extra, 400, "bad-payload");
         assertThat(extra.json().path("detail").asText()).contains("priority");
 
         ObjectNode attachment = Envelopes.ask(UUID.randomUUID());
-        attachment.putArray("attachments")
+        attachment
+                .putArray("attachments")
                 .addObject()
                 .put("name", "a.pdf")
                 .put("mediaType", "application/pdf")

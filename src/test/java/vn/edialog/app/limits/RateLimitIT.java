@@ -98,7 +98,8 @@ class RateLimitIT {
         String address = address();
         Api attacker = new Api(port).from(address);
         for (int i = 0; i < 4; i++) {
-            assertThat(attacker.post("/api/v1/sign-in/challenge?tenant=demo", "").status())
+            assertThat(attacker.post("/api/v1/sign-in/challenge?tenant=demo", "")
+                            .status())
                     .isEqualTo(200);
         }
         long sessions = sessions();
@@ -188,7 +189,7 @@ class RateLimitIT {
                 .findFirst()
                 .orElseThrow();
         assertTooMany(attacker.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                "http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                        "http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("X-XSRF-TOKEN", xsrf)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=limits.moderator&password=x"))

@@ -156,6 +156,7 @@ class PortalApiIT {
                     .as("the portal page, " + parameter)
                     .isEqualTo(400);
         }
-        assertThat(api.get("/api/v1/portal/demo/dialogues?q=thu%E1%BA%BF").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/portal/demo/dialogues?q=thu%E1%BA%BF").status())
+                .isEqualTo(200);
     }
 }

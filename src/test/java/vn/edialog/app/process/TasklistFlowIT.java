@@ -172,7 +172,9 @@ class TasklistFlowIT {
     void forwardingToAnUnknownAgencyIsAClientErrorAndLeavesTheTaskOpen() {
         UUID id = UUID.randomUUID();
         var payload = Envelopes.ask(id, "thu-tuc-thue").put("subject", "Chuyển đến đơn vị không tồn tại");
-        assertThat(api.post("/api/v1/dialogues", Envelopes.signed(TestPki.shared().business(), payload))
+        assertThat(api.post(
+                                "/api/v1/dialogues",
+                                Envelopes.signed(TestPki.shared().business(), payload))
                         .status())
                 .isEqualTo(201);
         JsonNode triage = awaitTask("flow.moderator", "demo-ubnd-moderators", id.toString(), "Task_TriageDialogue");

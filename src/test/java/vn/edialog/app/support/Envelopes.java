@@ -8,11 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import vn.edialog.command.pki.Credential;
+import vn.edialog.command.signature.CanonicalJson;
 import vn.edialog.command.tenant.FormField;
 import vn.edialog.command.tenant.TenantCatalog;
 import vn.edialog.command.tenant.Topic;
-import vn.edialog.command.pki.Credential;
-import vn.edialog.command.signature.CanonicalJson;
 
 /** Builds the payloads and envelopes askers send, signed with real keys of the test PKI. */
 public final class Envelopes {

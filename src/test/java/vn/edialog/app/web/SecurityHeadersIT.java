@@ -53,7 +53,10 @@ class SecurityHeadersIT {
     @Test
     void aForgedHostHeaderMakesNoLink() {
         String feed = raw("/api/v1/portal/demo/feed.atom");
-        assertThat(feed).startsWith("HTTP/1.1 200").doesNotContain("evil.example").contains("http://localhost:" + port);
+        assertThat(feed)
+                .startsWith("HTTP/1.1 200")
+                .doesNotContain("evil.example")
+                .contains("http://localhost:" + port);
 
         assertThat(location(raw("/"))).isEqualTo("/portal");
         assertThat(location(raw("/my/dialogues"))).as("to the sign-in page").isEqualTo("/sign-in");

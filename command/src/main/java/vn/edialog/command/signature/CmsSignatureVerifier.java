@@ -102,7 +102,10 @@ public final class CmsSignatureVerifier {
             return VerificationResult.refused(r, facts, signerFacts);
         } catch (RuntimeException e) {
             return VerificationResult.refused(
-                    new SignatureRefusal(RefusalReason.BAD_ENCODING, "malformed: " + e.getClass().getSimpleName(), e),
+                    new SignatureRefusal(
+                            RefusalReason.BAD_ENCODING,
+                            "malformed: " + e.getClass().getSimpleName(),
+                            e),
                     facts,
                     signerFacts);
         }
@@ -127,7 +130,8 @@ public final class CmsSignatureVerifier {
         } catch (SignatureRefusal r) {
             throw r;
         } catch (RuntimeException e) {
-            throw new SignatureRefusal(RefusalReason.BAD_ENCODING, "malformed CMS: " + e.getClass().getSimpleName(), e);
+            throw new SignatureRefusal(
+                    RefusalReason.BAD_ENCODING, "malformed CMS: " + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -25,7 +25,8 @@ class BitFlipFuzzTest {
 
     @Test
     void everySingleBitFlipOfARealEnvelopeIsAcceptedOrRefusedNeverAnotherException() {
-        EnvelopeVerifier verifier = new EnvelopeVerifier(SignaturePolicy.defaults(), PKI.trustAnchors(), PKI.crlSource(), CLOCK);
+        EnvelopeVerifier verifier =
+                new EnvelopeVerifier(SignaturePolicy.defaults(), PKI.trustAnchors(), PKI.crlSource(), CLOCK);
         Envelope original = sign(PKI.business(), payload(NOW), CLOCK);
         byte[] payload = Base64.getDecoder().decode(original.payload());
         byte[] cms = Base64.getDecoder().decode(original.signature());

@@ -1,14 +1,13 @@
 package vn.edialog.processes.dialogue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Makes an {@link InvalidDecision} a client error. Camunda wraps whatever a task listener throws into a plain {@link
