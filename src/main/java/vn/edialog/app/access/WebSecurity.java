@@ -15,7 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -112,9 +111,13 @@ class WebSecurity {
     private static SavedRequestAwareAuthenticationSuccessHandler staffLanding() {
         SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
         landing.setDefaultTargetUrl("/staff");
-        DefaultRedirectStrategy relative = new DefaultRedirectStrategy();
-        relative.setContextRelative(true);
-        landing.setRedirectStrategy(relative);
+        landing.setRedirectStrategy((request, response, url) -> {
+            java.net.URI uri = java.net.URI.create(url);
+            String path = !uri.isAbsolute()
+                    ? url
+                    : uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            response.sendRedirect(response.encodeRedirectURL(LocalPaths.safeOr(path, "/staff")));
+        });
         return landing;
     }
 

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * inline ones only with this request's nonce (the signing pages' import map; templates read {@code cspNonce}),
  * styles only from the product's files (style attributes of the report bars and chart swatches allowed), no plugins,
  * no framing, forms and connections to the product only. Camunda's web applications keep their own CSP (Camunda's
- * {@code HeaderSecurityFilter}); the Swagger UI is left without one.
+ * {@code HeaderSecurityFilter}); the Swagger UI is left without one, and so are the path prefixes of {@code
+ * edialog.csp.exempt-paths} (none by default; the tests' static signing harness, whose import map has no nonce).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -31,9 +32,19 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final boolean https;
+    private final java.util.List<String> exempt;
 
-    SecurityHeadersFilter(@Value("${server.servlet.session.cookie.secure:false}") boolean https) {
+    @org.springframework.beans.factory.annotation.Autowired
+    SecurityHeadersFilter(
+            @Value("${server.servlet.session.cookie.secure:false}") boolean https,
+            @Value("${edialog.csp.exempt-paths:}") java.util.List<String> exempt) {
         this.https = https;
+        this.exempt =
+                exempt.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    SecurityHeadersFilter(boolean https) {
+        this(https, java.util.List.of());
     }
 
     @Override
@@ -44,7 +55,10 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         String uri = request.getRequestURI();
-        if (!uri.startsWith("/camunda") && !uri.startsWith("/engine-rest") && !uri.startsWith("/swagger-ui")) {
+        if (!uri.startsWith("/camunda")
+                && !uri.startsWith("/engine-rest")
+                && !uri.startsWith("/swagger-ui")
+                && exempt.stream().noneMatch(uri::startsWith)) {
             byte[] bytes = new byte[18];
             RANDOM.nextBytes(bytes);
             String nonce = Base64.getEncoder().encodeToString(bytes);

@@ -168,4 +168,17 @@ class SignInIT {
                 .isTrue();
         assertThat(identity.checkPassword("admin", "admin")).isFalse();
     }
+
+    @Test
+    void anOfficialSentToSignInReturnsToThePageHeAskedForAsAPath() {
+        moderator("signin.returning");
+        Api browser = new Api(port);
+        assertThat(browser.get("/staff?page=0").status()).isEqualTo(302);
+        Api.Response form = SignIn.staff(browser, "signin.returning", "secret");
+        assertThat(form.status()).isEqualTo(302);
+        assertThat(form.header("Location"))
+                .as("a path: the saved absolute URL came from the Host header")
+                .startsWith("/staff?page=0")
+                .doesNotContain("://");
+    }
 }

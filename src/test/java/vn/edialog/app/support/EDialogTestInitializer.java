@@ -23,6 +23,8 @@ public class EDialogTestInitializer implements ApplicationContextInitializer<Con
         properties.put("edialog.data-dir", "target/test-data");
         // Production refuses to start without it (AdminPassword); the tests run with an external database.
         properties.put("edialog.admin-password", ADMIN_PASSWORD);
+        // The static signing harness (src/test/resources/static/test) has an inline import map, without a CSP nonce.
+        properties.put("edialog.csp.exempt-paths", "/test/");
         // The suite sends thousands of requests from localhost: high limits through the environment variables that
         // application.yml reads, so that a test of the limits (RateLimitIT) still sets edialog.rate-limits.* itself.
         for (String limit : new String[] {
