@@ -237,7 +237,7 @@ class ReadAuthorizationIT {
         government.publish(d1, ubnd);
 
         UUID d2 = UUID.randomUUID();
-        values.put("CODE2", ask(PKI.business(), Envelopes.ask(d2).put("tenant", TwoProvinces.OTHER)));
+        values.put("CODE2", ask(PKI.business(), Envelopes.ask(d2, TwoProvinces.OTHER, "dang-ky-kinh-doanh")));
         government.requestClarification(d2, songlam, CLARIFICATION, due);
 
         UUID d3 = UUID.randomUUID();

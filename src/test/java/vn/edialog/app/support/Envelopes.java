@@ -21,7 +21,9 @@ public final class Envelopes {
 
     private Envelopes() {}
 
-    private static final TenantCatalog DEMO = TenantCatalog.demo();
+    private static final TenantCatalog TENANTS = TenantCatalog.load(
+            TenantCatalog.class.getResourceAsStream(TenantCatalog.DEMO_RESOURCE),
+            Envelopes.class.getResourceAsStream("/tenants/" + TwoProvinces.OTHER + ".json"));
 
     /** An ask on the demo province's business registration topic, its required form fields filled. */
     public static ObjectNode ask(UUID dialogueId) {
@@ -30,11 +32,17 @@ public final class Envelopes {
 
     /** An ask on a topic of the demo province, with a value for each of the topic's required form fields. */
     public static ObjectNode ask(UUID dialogueId, String topic) {
+        return ask(dialogueId, "demo", topic);
+    }
+
+    /** An ask on a topic of the demo province or of {@link TwoProvinces#OTHER}, its required form fields filled. */
+    public static ObjectNode ask(UUID dialogueId, String tenant, String topic) {
         ObjectNode ask = base("ask", dialogueId)
+                .put("tenant", tenant)
                 .put("topic", topic)
                 .put("subject", "Thủ tục thay đổi địa chỉ trụ sở chính")
                 .put("body", "Công ty chúng tôi chuyển trụ sở sang huyện khác trong tỉnh. Cần nộp hồ sơ gì, ở đâu?");
-        List<FormField> required = DEMO.topic("demo", topic).map(Topic::fields).orElse(List.of()).stream()
+        List<FormField> required = TENANTS.topic(tenant, topic).map(Topic::fields).orElse(List.of()).stream()
                 .filter(FormField::required)
                 .toList();
         if (!required.isEmpty()) {
