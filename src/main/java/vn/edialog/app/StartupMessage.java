@@ -23,8 +23,10 @@ class StartupMessage {
     private final ObjectProvider<EmbeddedDatabase> database;
     private final IdentityService identity;
     private final String officialsPassword;
+    private final org.springframework.core.env.Environment environment;
 
     StartupMessage(
+            org.springframework.core.env.Environment environment,
             ObjectProvider<DemoPki> demo,
             ObjectProvider<EmbeddedDatabase> database,
             IdentityService identity,
@@ -33,6 +35,7 @@ class StartupMessage {
         this.database = database;
         this.identity = identity;
         this.officialsPassword = officialsPassword;
+        this.environment = environment;
     }
 
     @EventListener
@@ -60,6 +63,14 @@ class StartupMessage {
                 .append(", data in ")
                 .append(db.dataDirectory().toAbsolutePath())
                 .append('\n'));
+        java.nio.file.Path adminFile = AdminPassword.generatedFile(environment);
+        if (adminFile != null) {
+            text.append("  Camunda administrator 'admin', generated password: ")
+                    .append(environment.getProperty(AdminPassword.PROPERTY))
+                    .append("  (kept in ")
+                    .append(adminFile.toAbsolutePath())
+                    .append(")\n");
+        }
         demo.ifAvailable(pki -> {
             text.append("  Demo PKI        ")
                     .append(pki.directory().toAbsolutePath())

@@ -32,8 +32,7 @@ class AccessPages {
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String next, Model model) {
         // Only a local path: an open redirect after sign-in would help phishing.
-        model.addAttribute(
-                "next", next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/my/dialogues");
+        model.addAttribute("next", LocalPaths.safeOr(next, "/my/dialogues"));
         return "sign-in";
     }
 

@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -68,7 +69,9 @@ class WebSecurity {
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, SecurityContextRepository contexts, ObjectMapper json)
             throws Exception {
-        AuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE);
+        LoginUrlAuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE);
+        // A relative Location: an absolute one would be built from the request's Host header.
+        signInPage.setFavorRelativeUris(true);
         // The staff provider is the global one (a bean): registering it here too would check each password twice.
         return http.securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/my/**", "/api/v1/me/**")
@@ -88,7 +91,7 @@ class WebSecurity {
                         .permitAll())
                 .formLogin(form -> form.loginPage(SIGN_IN_PAGE)
                         .loginProcessingUrl("/sign-in/staff")
-                        .defaultSuccessUrl("/staff", false)
+                        .successHandler(staffLanding())
                         .failureUrl(SIGN_IN_PAGE + "?error=staff")
                         .permitAll())
                 .httpBasic(basic -> basic.realmName("eDialog").authenticationEntryPoint(problem(json, true)))
@@ -99,6 +102,23 @@ class WebSecurity {
                         .defaultAccessDeniedHandlerFor(forbidden(json), API)
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> true))
                 .build();
+    }
+
+    /**
+     * After an official's sign-in: the page he was sent away from, else {@code /staff}; as a path, since the saved
+     * request's absolute URL was built from its {@code Host} header.
+     */
+    private static SavedRequestAwareAuthenticationSuccessHandler staffLanding() {
+        SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
+        landing.setDefaultTargetUrl("/staff");
+        landing.setRedirectStrategy((request, response, url) -> {
+            java.net.URI uri = java.net.URI.create(url);
+            String path = !uri.isAbsolute()
+                    ? url
+                    : uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            response.sendRedirect(response.encodeRedirectURL(LocalPaths.safeOr(path, "/staff")));
+        });
+        return landing;
     }
 
     private static AuthenticationEntryPoint problem(ObjectMapper json, boolean basic) {

@@ -19,6 +19,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.edialog.app.limits.RateLimits;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.dialogue.api.Actor;
@@ -48,8 +49,18 @@ public class DialogueIntake {
     /** Working days the moderator has to triage a new or reopened dialogue (the processes' DMN refines this). */
     static final int TRIAGE_WORKING_DAYS = 2;
 
+    /** The fields each command takes beside the common ones; any other is refused. */
+    private static final java.util.Map<String, Set<String>> FIELDS = java.util.Map.of(
+            "ask", Set.of("topic", "subject", "body", "form", "confidential", "attachments"),
+            "clarify", Set.of("text"),
+            "rate", Set.of("rating", "comment"),
+            "reopen", Set.of("reason"));
+
+    private static final Set<String> ATTACHMENT_FIELDS = Set.of("name", "mediaType", "size", "sha256");
+
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,255}\\.[^@\\s.\\p{Cntrl}]{2,63}");
 
     private final EnvelopeVerifier verifier;
     private final Tenants tenants;
@@ -60,6 +71,7 @@ public class DialogueIntake {
     private final JdbcClient jdbc;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final RateLimits rateLimits;
 
     DialogueIntake(
             EnvelopeVerifier verifier,
@@ -70,7 +82,9 @@ public class DialogueIntake {
             CommandGateway commands,
             JdbcClient jdbc,
             WorkingDayCalendar calendar,
-            Clock clock) {
+            Clock clock,
+            RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.verifier = verifier;
         this.tenants = tenants;
         this.nonces = nonces;
@@ -107,6 +121,15 @@ public class DialogueIntake {
         refuseUnknownTenant(envelope);
         VerifiedEnvelope verified = verifier.verify(envelope);
         Instant receivedAt = clock.instant();
+        Payloads.refuseNul(verified.payload(), "payload");
+        java.security.cert.X509Certificate certificate = verified.chain().get(0);
+        RateLimits.Decision perCertificate = rateLimits.consume(
+                RateLimits.Kind.SIGNED_COMMAND_CERTIFICATE,
+                RateLimits.sha256(certificate.getIssuerX500Principal().getName() + "|"
+                        + certificate.getSerialNumber().toString(16)));
+        if (!perCertificate.allowed()) {
+            throw IntakeRefusal.rateLimited(perCertificate.retryAfterSeconds());
+        }
         if (!expectedType.equals(verified.type())) {
             throw IntakeRefusal.badPayload(
                     "This endpoint takes '" + expectedType + "' payloads, not '" + verified.type() + "'");
@@ -133,6 +156,7 @@ public class DialogueIntake {
         }
         SignedPayload signed = signedPayload(verified);
         JsonNode payload = verified.payload();
+        Payloads.refuseUnknownFields(payload, FIELDS.getOrDefault(expectedType, Set.of()), "payload");
         String trackingCode;
         switch (expectedType) {
             case "ask" -> {
@@ -291,13 +315,13 @@ public class DialogueIntake {
     private static final ObjectMapper TENANT_READER = new ObjectMapper();
 
     /**
-     * The topic form's values, when the payload carries them ({@code form}: field name → text): only the topic's
-     * fields, each a string of at most 1,000 characters, every required one filled. They stay in the signed bytes.
+     * The topic form's values ({@code form}: field name → text): only the topic's fields, each a string of at most
+     * 1,000 characters, every required one filled, also when the payload has no {@code form}. They stay in the signed
+     * bytes.
      */
-    static void checkForm(Topic topic, JsonNode form) {
-        if (form == null || form.isNull()) {
-            return;
-        }
+    static void checkForm(Topic topic, JsonNode given) {
+        // Without a form, the topic's required fields are still required.
+        JsonNode form = given == null || given.isNull() ? TENANT_READER.createObjectNode() : given;
         if (!form.isObject()) {
             throw IntakeRefusal.badPayload("form must be an object of field name to text");
         }
@@ -341,6 +365,7 @@ public class DialogueIntake {
         if (!node.isObject()) {
             throw IntakeRefusal.badPayload("Each attachment must be an object");
         }
+        Payloads.refuseUnknownFields(node, ATTACHMENT_FIELDS, "an attachment");
         String sha256 = Payloads.text(node, "sha256", 64);
         if (!SHA256_HEX.matcher(sha256).matches()) {
             throw IntakeRefusal.badPayload("An attachment's sha256 must be 64 lowercase hex digits");

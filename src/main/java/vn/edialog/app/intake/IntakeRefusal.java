@@ -9,11 +9,33 @@ public class IntakeRefusal extends RuntimeException {
     private final String code;
     private final String title;
 
+    private final Long retryAfterSeconds;
+
     public IntakeRefusal(HttpStatus status, String code, String title, String detail) {
+        this(status, code, title, detail, null);
+    }
+
+    private IntakeRefusal(HttpStatus status, String code, String title, String detail, Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too many commands signed with one certificate: 429, to be sent again after {@code seconds}. */
+    public static IntakeRefusal rateLimited(long seconds) {
+        return new IntakeRefusal(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many requests",
+                "Too many commands signed with this certificate; try again in " + seconds + " s.",
+                seconds);
+    }
+
+    /** Seconds for {@code Retry-After}, or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static IntakeRefusal badPayload(String detail) {

@@ -61,4 +61,46 @@ final class Payloads {
         node.forEach(items::add);
         return items;
     }
+
+    /** PostgreSQL stores no NUL character in text or jsonb: a payload carrying one, anywhere, is refused. */
+    static void refuseNul(JsonNode node, String where) {
+        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+            throw IntakeRefusal.badPayload("Field '" + where + "' contains a NUL character");
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseNul(node.get(i), where + "[" + i + "]");
+            }
+        }
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                if (field.getKey().indexOf('\0') >= 0) {
+                    throw IntakeRefusal.badPayload("A field name in '" + where + "' contains a NUL character");
+                }
+                refuseNul(field.getValue(), "payload".equals(where) ? field.getKey() : where + "." + field.getKey());
+            }
+        }
+    }
+
+    /** The fields every signed payload carries (checked by the verifier's {@code PayloadFields}). */
+    static final java.util.Set<String> COMMON = java.util.Set.of("type", "tenant", "dialogueId", "nonce", "signedAt");
+
+    /**
+     * Refuses a field the command does not take: an unknown field would be signed and stored but read by nobody, or
+     * read later by a version that gives it a meaning the signer never saw.
+     */
+    static void refuseUnknownFields(JsonNode object, java.util.Set<String> allowed, String where) {
+        var names = object.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name) && !("payload".equals(where) && COMMON.contains(name))) {
+                throw IntakeRefusal.badPayload(
+                        "payload".equals(where)
+                                ? "Unknown field '" + name + "' in the payload"
+                                : "Unknown field '" + name + "' in " + where);
+            }
+        }
+    }
 }

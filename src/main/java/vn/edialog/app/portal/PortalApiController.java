@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.edialog.app.intake.IntakeRefusal;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.command.calendar.WorkingDayCalendar;
@@ -45,11 +44,15 @@ class PortalApiController {
     private final SignedTimeline signedTimeline;
     private final Tenants tenants;
 
+    private final vn.edialog.app.web.PublicBaseUrl publicBaseUrl;
+
     PortalApiController(
             PublishedDialogueProjection published,
             DialogueTimelineProjection timeline,
             SignedTimeline signedTimeline,
-            Tenants tenants) {
+            Tenants tenants,
+            vn.edialog.app.web.PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.published = published;
         this.timeline = timeline;
         this.signedTimeline = signedTimeline;
@@ -157,8 +160,8 @@ class PortalApiController {
     @Operation(summary = "Atom feed of the newest published answers, for the province's own portal")
     ResponseEntity<String> feed(@PathVariable String tenant) {
         requireTenant(tenant);
-        String base =
-                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        // Absolute links from the configured public address, never from the request's Host header.
+        String base = publicBaseUrl.get();
         String xml = AtomFeed.render(tenants.find(tenant).orElseThrow(), base, published.newestPublished(tenant, 50));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))

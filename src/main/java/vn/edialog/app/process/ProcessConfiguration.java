@@ -18,6 +18,7 @@ import vn.edialog.processes.dialogue.DialogueProcessBridge;
 import vn.edialog.processes.dialogue.DialogueReminders;
 import vn.edialog.processes.dialogue.EscalateDialogue;
 import vn.edialog.processes.dialogue.ExtensionDecision;
+import vn.edialog.processes.dialogue.InvalidDecisions;
 import vn.edialog.processes.dialogue.PlanDeadlines;
 import vn.edialog.processes.dialogue.PreparePublication;
 import vn.edialog.processes.dialogue.ProcessSettings;
@@ -32,6 +33,12 @@ import vn.edialog.processes.dialogue.TriageDecision;
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessConfiguration {
+
+    /** A Tasklist form completed with an invalid decision is a 400 with its message, not a 500. */
+    @Bean
+    InvalidDecisions invalidDecisions() {
+        return new InvalidDecisions();
+    }
 
     @Bean
     ProcessSettings processSettings(@Value("${edialog.processes.reminder-share:0.75}") double reminderShare) {

@@ -55,8 +55,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(IntakeRefusal.class)
-    ProblemDetail intake(IntakeRefusal refusal) {
-        return Problems.of(refusal.status(), refusal.code(), refusal.title(), refusal.getMessage());
+    ResponseEntity<ProblemDetail> intake(IntakeRefusal refusal) {
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (refusal.retryAfterSeconds() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds().toString());
+        }
+        return answer.body(Problems.of(refusal.status(), refusal.code(), refusal.title(), refusal.getMessage()));
     }
 
     @ExceptionHandler(DialogueRefusal.class)
@@ -102,7 +107,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof IntakeRefusal refusal) {
-                return problem(intake(refusal));
+                return ResponseEntity.status(refusal.status())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(intake(refusal).getBody());
             }
         }
         return problem(Problems.of(

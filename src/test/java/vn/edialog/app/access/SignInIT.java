@@ -152,4 +152,54 @@ class SignInIT {
                 .as("the choice is remembered")
                 .contains("lang=\"en\"");
     }
+
+    @Test
+    void afterSignInTheBrowserGoesOnlyToAPathOfTheProduct() {
+        Api browser = new Api(port);
+        for (String next : new String[] {
+            "/%5C127.0.0.1:" + port + "/x",
+            "/%09/x",
+            "//evil.example",
+            "/%5Cevil.example",
+            "%2F%2Fevil.example",
+            "https:evil.example",
+            "https://evil.example/",
+            "/%0D%0A/evil.example",
+            "/%0A/evil.example"
+        }) {
+            assertThat(successOf(browser.get("/sign-in?next=" + next).body()))
+                    .as(next)
+                    .isEqualTo("/my/dialogues");
+        }
+        assertThat(successOf(browser.get("/sign-in?next=/d/ABC?x=1").body())).isEqualTo("/d/ABC?x=1");
+    }
+
+    /** Where the signing script sends the browser after sign-in. */
+    private static String successOf(String page) {
+        var matcher =
+                java.util.regex.Pattern.compile("data-success=\"([^\"]*)\"").matcher(page);
+        assertThat(matcher.find()).as("the sign-in form names where to go").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void theCamundaAdministratorHasTheConfiguredPasswordNotAdmin() {
+        // The right password first: a wrong one locks Camunda's user for a few seconds.
+        assertThat(identity.checkPassword("admin", vn.edialog.app.support.EDialogTestInitializer.ADMIN_PASSWORD))
+                .isTrue();
+        assertThat(identity.checkPassword("admin", "admin")).isFalse();
+    }
+
+    @Test
+    void anOfficialSentToSignInReturnsToThePageHeAskedForAsAPath() {
+        moderator("signin.returning");
+        Api browser = new Api(port);
+        assertThat(browser.get("/staff?page=0").status()).isEqualTo(302);
+        Api.Response form = SignIn.staff(browser, "signin.returning", "secret");
+        assertThat(form.status()).isEqualTo(302);
+        assertThat(form.header("Location"))
+                .as("a path: the saved absolute URL came from the Host header")
+                .startsWith("/staff?page=0")
+                .doesNotContain("://");
+    }
 }

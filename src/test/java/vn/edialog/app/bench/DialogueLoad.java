@@ -193,8 +193,7 @@ final class DialogueLoad {
     }
 
     private boolean ask(int i, UUID id, Credential asker) {
-        ObjectNode payload = Envelopes.base("ask", id)
-                .put("topic", TOPICS.get(i % TOPICS.size()))
+        ObjectNode payload = Envelopes.ask(id, TOPICS.get(i % TOPICS.size()))
                 .put("subject", "Hỏi về thủ tục số " + i + ": thay đổi địa điểm kinh doanh")
                 .put("body", SENTENCE.repeat(2 + i % 6));
         String body = Envelopes.signed(asker, payload);

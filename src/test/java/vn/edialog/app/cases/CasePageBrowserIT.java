@@ -64,8 +64,7 @@ class CasePageBrowserIT {
         TestOfficials.ensure(identity, OFFICER, group, "secret", "Lê Thị", "Cúc");
         UUID id = UUID.randomUUID();
         Api api = new Api(port);
-        var ask = Envelopes.ask(id)
-                .put("topic", "thu-tuc-thue")
+        var ask = Envelopes.ask(id, "thu-tuc-thue")
                 .put(
                         "subject",
                         "Quyết toán thuế thu nhập doanh nghiệp " + id.toString().substring(0, 6))

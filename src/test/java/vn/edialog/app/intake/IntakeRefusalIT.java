@@ -326,4 +326,104 @@ class IntakeRefusalIT {
                 "/api/v1/dialogues", Envelopes.body(Base64.getEncoder().encodeToString(payload), urlSafe + "-_"));
         assertRefused(response, 400, "bad-encoding");
     }
+
+    @Test
+    void aNulCharacterInAnyTextOfThePayloadIsRefusedAsBadPayload() {
+        assertRefused(
+                ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("body", "Xin chào\u0000")),
+                400,
+                "bad-payload");
+        ObjectNode form = Envelopes.ask(UUID.randomUUID());
+        form.putObject("form").put("loaiHinhDoanhNghiep", "Công ty TNHH").put("nganhNghe", "a\u0000b");
+        assertRefused(ask(PKI.business(), form), 400, "bad-payload");
+    }
+
+    @Test
+    void aNulCharacterInTheContactEmailIsRefusedAsBadPayload() {
+        ObjectNode envelope = (ObjectNode) readJson(Envelopes.signed(PKI.business(), Envelopes.ask(UUID.randomUUID())));
+        envelope.putObject("contact").put("email", "giamdoc\u0000@hoanglong.demo.invalid");
+        assertRefused(api.post("/api/v1/dialogues", envelope.toString()), 400, "bad-payload");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String json) {
+        try {
+            return Envelopes.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Bit flips of a real envelope through the HTTP intake: a 4xx problem each, never a 5xx. Every single-bit flip is
+     * checked on the verifier by {@code BitFlipFuzzTest} (command module); over HTTP every 7th bit of the CMS and every
+     * 3rd bit of the payload, one request each.
+     */
+    @Test
+    void bitFlippedEnvelopesAreRefusedWithAClientErrorNeverA5xx() {
+        String original = Envelopes.signed(PKI.business(), Envelopes.ask(UUID.randomUUID()));
+        var json = readJson(original);
+        byte[] payload = Base64.getDecoder().decode(json.path("payload").asText());
+        byte[] cms = Base64.getDecoder().decode(json.path("signature").asText());
+        java.util.List<String> serverErrors = new java.util.ArrayList<>();
+        int sent = 0;
+        int refused = 0;
+        for (int part = 0; part < 2; part++) {
+            byte[] bytes = part == 0 ? cms : payload;
+            for (int bit = 0; bit < bytes.length * 8; bit += part == 0 ? 7 : 3) {
+                byte[] flipped = bytes.clone();
+                flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+                Api.Response response = api.post(
+                        "/api/v1/dialogues",
+                        part == 0 ? Envelopes.body(payload, flipped) : Envelopes.body(flipped, cms));
+                sent++;
+                if (response.status() >= 500) {
+                    serverErrors.add((part == 0 ? "cms" : "payload") + " bit " + bit + ": " + response.status() + " "
+                            + response.body());
+                } else if (response.status() >= 400) {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    refused++;
+                }
+                // A flip outside the signed bytes (an unsigned field of the CMS) may leave a valid envelope: the
+                // first such is accepted, the next are replays of its nonce.
+            }
+        }
+        assertThat(serverErrors).as("of %d flipped envelopes", sent).isEmpty();
+        assertThat(refused).as("nearly every flip is refused").isGreaterThan(sent * 9 / 10);
+    }
+
+    @Test
+    void anUnknownFieldInThePayloadIsRefusedAndNamedNotStored() {
+        Api.Response extra =
+                ask(PKI.business(), Envelopes.ask(UUID.randomUUID()).put("priority", "urgent"));
+        assertRefused(extra, 400, "bad-payload");
+        assertThat(extra.json().path("detail").asText()).contains("priority");
+
+        ObjectNode attachment = Envelopes.ask(UUID.randomUUID());
+        attachment
+                .putArray("attachments")
+                .addObject()
+                .put("name", "a.pdf")
+                .put("mediaType", "application/pdf")
+                .put("size", 10)
+                .put("sha256", "0".repeat(64))
+                .put("url", "https://evil.example/a.pdf");
+        Api.Response unknownInAttachment = ask(PKI.business(), attachment);
+        assertRefused(unknownInAttachment, 400, "bad-payload");
+        assertThat(unknownInAttachment.json().path("detail").asText()).contains("url");
+    }
+
+    @Test
+    void aTopicsRequiredFormFieldsAreRequiredEvenWithoutAForm() {
+        ObjectNode withoutForm = Envelopes.ask(UUID.randomUUID());
+        withoutForm.remove("form");
+        Api.Response refused = ask(PKI.business(), withoutForm);
+        assertRefused(refused, 400, "bad-payload");
+        assertThat(refused.json().path("detail").asText()).contains("loaiHinhDoanhNghiep");
+
+        ObjectNode optionalOnly = Envelopes.ask(UUID.randomUUID(), "phan-anh-kien-nghi");
+        assertThat(optionalOnly.has("form")).isFalse();
+        assertThat(ask(PKI.business(), optionalOnly).status())
+                .as("a topic without required fields takes an ask without a form")
+                .isEqualTo(201);
+    }
 }

@@ -46,7 +46,7 @@ class PortalApiIT {
 
     private UUID publishedAnswer(String subject, String answer) {
         UUID id = UUID.randomUUID();
-        var ask = Envelopes.ask(id).put("topic", "thu-tuc-thue").put("subject", subject);
+        var ask = Envelopes.ask(id, "thu-tuc-thue").put("subject", subject);
         assertThat(api.post(
                                 "/api/v1/dialogues",
                                 Envelopes.signed(TestPki.shared().citizen(), ask))
@@ -144,5 +144,19 @@ class PortalApiIT {
         assertThat(response.problemType()).isEqualTo("urn:edialog:problem:bad-parameter");
         assertThat(api.get("/api/v1/portal/demo/dialogues?size=1000").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/portal/atlantis/dialogues").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aNulCharacterInASearchParameterIsABadRequestNotAServerError() {
+        for (String parameter : new String[] {"q", "agency", "topic"}) {
+            Api.Response apiSearch = api.get("/api/v1/portal/demo/dialogues?" + parameter + "=thu%00e");
+            assertThat(apiSearch.status()).as(parameter).isEqualTo(400);
+            assertThat(apiSearch.problemType()).isEqualTo("urn:edialog:problem:bad-parameter");
+            assertThat(api.get("/portal/demo?" + parameter + "=thu%00e").status())
+                    .as("the portal page, " + parameter)
+                    .isEqualTo(400);
+        }
+        assertThat(api.get("/api/v1/portal/demo/dialogues?q=thu%E1%BA%BF").status())
+                .isEqualTo(200);
     }
 }

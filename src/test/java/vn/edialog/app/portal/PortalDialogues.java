@@ -40,8 +40,7 @@ final class PortalDialogues {
     /** A signed ask on {@code topic}; confidential when asked so. */
     Asked ask(Credential asker, String topic, String subject, String body, boolean confidential) {
         UUID id = UUID.randomUUID();
-        var ask = Envelopes.ask(id)
-                .put("topic", topic)
+        var ask = Envelopes.ask(id, topic)
                 .put("subject", subject)
                 .put("body", body)
                 .put("confidential", confidential);

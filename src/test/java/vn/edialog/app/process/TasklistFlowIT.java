@@ -109,7 +109,7 @@ class TasklistFlowIT {
     @Test
     void aDialogueGoesFromAskToCloseThroughTheTasklist() {
         UUID id = UUID.randomUUID();
-        var payload = Envelopes.ask(id).put("topic", "thu-tuc-thue").put("subject", "Hoàn thuế GTGT hàng xuất khẩu");
+        var payload = Envelopes.ask(id, "thu-tuc-thue").put("subject", "Hoàn thuế GTGT hàng xuất khẩu");
         assertThat(api.post(
                                 "/api/v1/dialogues",
                                 Envelopes.signed(TestPki.shared().business(), payload))
@@ -166,5 +166,32 @@ class TasklistFlowIT {
         // Eight days later the seven-day rating window has passed: the job executor closes the dialogue.
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(8))));
         awaitStatus(id.toString(), "CLOSED");
+    }
+
+    @Test
+    void forwardingToAnUnknownAgencyIsAClientErrorAndLeavesTheTaskOpen() {
+        UUID id = UUID.randomUUID();
+        var payload = Envelopes.ask(id, "thu-tuc-thue").put("subject", "Chuyển đến đơn vị không tồn tại");
+        assertThat(api.post(
+                                "/api/v1/dialogues",
+                                Envelopes.signed(TestPki.shared().business(), payload))
+                        .status())
+                .isEqualTo(201);
+        JsonNode triage = awaitTask("flow.moderator", "demo-ubnd-moderators", id.toString(), "Task_TriageDialogue");
+        for (String action : new String[] {"/submit-form", "/complete"}) {
+            Api.Response refused = engine(
+                    "flow.moderator",
+                    "POST",
+                    "/task/" + triage.path("id").asText() + action,
+                    """
+                    {"variables": {"decision": {"value": "forward"}, "forwardTo": {"value": "atlantis"},
+                                   "note": {"value": "Chuyển đi đâu?"}}}""");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("atlantis");
+        }
+        assertThat(engine("flow.moderator", "GET", "/task/" + triage.path("id").asText(), null)
+                        .status())
+                .as("the refused completion left the task open")
+                .isEqualTo(200);
     }
 }

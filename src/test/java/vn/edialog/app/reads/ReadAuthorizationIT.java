@@ -237,7 +237,7 @@ class ReadAuthorizationIT {
         government.publish(d1, ubnd);
 
         UUID d2 = UUID.randomUUID();
-        values.put("CODE2", ask(PKI.business(), Envelopes.ask(d2).put("tenant", TwoProvinces.OTHER)));
+        values.put("CODE2", ask(PKI.business(), Envelopes.ask(d2, TwoProvinces.OTHER, "dang-ky-kinh-doanh")));
         government.requestClarification(d2, songlam, CLARIFICATION, due);
 
         UUID d3 = UUID.randomUUID();
@@ -245,8 +245,7 @@ class ReadAuthorizationIT {
                 "CODE3",
                 ask(
                         PKI.citizen(),
-                        Envelopes.ask(d3)
-                                .put("topic", "phan-anh-kien-nghi")
+                        Envelopes.ask(d3, "phan-anh-kien-nghi")
                                 .put("subject", CITIZEN_SUBJECT)
                                 .put("body", CITIZEN_BODY)));
         values.put("D1", d1.toString());

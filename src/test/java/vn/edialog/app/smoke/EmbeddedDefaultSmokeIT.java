@@ -72,6 +72,7 @@ class EmbeddedDefaultSmokeIT {
                 """
                 {"type": "ask", "tenant": "demo", "dialogueId": "%s",
                  "topic": "thu-tuc-thue", "subject": "Hoàn thuế giá trị gia tăng",
+                 "form": {"maSoThue": "0101234567", "sacThue": "Thuế giá trị gia tăng"},
                  "body": "Doanh nghiệp xuất khẩu cần hồ sơ gì để được hoàn thuế GTGT?"}
                 """
                         .formatted(dialogueId));

@@ -36,14 +36,24 @@ public final class Api {
 
     private final String base;
     private final String authorization;
+    private final String forwardedFor;
 
     public Api(int port) {
-        this("http://localhost:" + port, null);
+        this("http://localhost:" + port, null, null);
     }
 
-    private Api(String base, String authorization) {
+    private Api(String base, String authorization, String forwardedFor) {
         this.base = base;
         this.authorization = authorization;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * A new session whose every request comes, as a trusted reverse proxy says ({@code X-Forwarded-For}), from {@code
+     * clientAddress}: for a product started with {@code server.forward-headers-strategy=native}.
+     */
+    public Api from(String clientAddress) {
+        return new Api(base, authorization, clientAddress);
     }
 
     /**
@@ -53,8 +63,8 @@ public final class Api {
     public Api withBasicAuth(String user, String password) {
         return new Api(
                 base,
-                "Basic "
-                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                forwardedFor);
     }
 
     public String base() {
@@ -78,6 +88,11 @@ public final class Api {
     }
 
     public Response send(HttpRequest request) {
+        if (forwardedFor != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("X-Forwarded-For", forwardedFor)
+                    .build();
+        }
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;

@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import vn.edialog.command.pki.Credential;
 import vn.edialog.command.signature.CanonicalJson;
+import vn.edialog.command.tenant.FormField;
+import vn.edialog.command.tenant.TenantCatalog;
+import vn.edialog.command.tenant.Topic;
 
 /** Builds the payloads and envelopes askers send, signed with real keys of the test PKI. */
 public final class Envelopes {
@@ -17,12 +21,35 @@ public final class Envelopes {
 
     private Envelopes() {}
 
-    /** An ask on the demo province's business registration topic. */
+    private static final TenantCatalog TENANTS = TenantCatalog.load(
+            TenantCatalog.class.getResourceAsStream(TenantCatalog.DEMO_RESOURCE),
+            Envelopes.class.getResourceAsStream("/tenants/" + TwoProvinces.OTHER + ".json"));
+
+    /** An ask on the demo province's business registration topic, its required form fields filled. */
     public static ObjectNode ask(UUID dialogueId) {
-        return base("ask", dialogueId)
-                .put("topic", "dang-ky-kinh-doanh")
+        return ask(dialogueId, "dang-ky-kinh-doanh");
+    }
+
+    /** An ask on a topic of the demo province, with a value for each of the topic's required form fields. */
+    public static ObjectNode ask(UUID dialogueId, String topic) {
+        return ask(dialogueId, "demo", topic);
+    }
+
+    /** An ask on a topic of the demo province or of {@link TwoProvinces#OTHER}, its required form fields filled. */
+    public static ObjectNode ask(UUID dialogueId, String tenant, String topic) {
+        ObjectNode ask = base("ask", dialogueId)
+                .put("tenant", tenant)
+                .put("topic", topic)
                 .put("subject", "Thủ tục thay đổi địa chỉ trụ sở chính")
                 .put("body", "Công ty chúng tôi chuyển trụ sở sang huyện khác trong tỉnh. Cần nộp hồ sơ gì, ở đâu?");
+        List<FormField> required = TENANTS.topic(tenant, topic).map(Topic::fields).orElse(List.of()).stream()
+                .filter(FormField::required)
+                .toList();
+        if (!required.isEmpty()) {
+            ObjectNode form = ask.putObject("form");
+            required.forEach(field -> form.put(field.name(), field.labelVi() + ": giá trị mẫu"));
+        }
+        return ask;
     }
 
     public static ObjectNode base(String type, UUID dialogueId) {

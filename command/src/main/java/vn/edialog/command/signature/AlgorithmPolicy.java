@@ -151,7 +151,16 @@ final class AlgorithmPolicy {
     }
 
     private static KeyType checkKey(PublicKey key, int minRsaBits, String who) {
-        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(key.getEncoded());
+        byte[] encoded = key == null ? null : key.getEncoded();
+        if (encoded == null) {
+            throw new SignatureRefusal(RefusalReason.BAD_ENCODING, who + ": unreadable public key");
+        }
+        SubjectPublicKeyInfo spki;
+        try {
+            spki = SubjectPublicKeyInfo.getInstance(encoded);
+        } catch (RuntimeException e) {
+            throw new SignatureRefusal(RefusalReason.BAD_ENCODING, who + ": unreadable public key", e);
+        }
         ASN1ObjectIdentifier alg = spki.getAlgorithm().getAlgorithm();
         if (key instanceof RSAKey rsa
                 && (PKCSObjectIdentifiers.rsaEncryption.equals(alg)

@@ -100,6 +100,14 @@ public final class CmsSignatureVerifier {
             return VerificationResult.valid("signature valid", facts, signerFacts, identity, path);
         } catch (SignatureRefusal r) {
             return VerificationResult.refused(r, facts, signerFacts);
+        } catch (RuntimeException e) {
+            return VerificationResult.refused(
+                    new SignatureRefusal(
+                            RefusalReason.BAD_ENCODING,
+                            "malformed: " + e.getClass().getSimpleName(),
+                            e),
+                    facts,
+                    signerFacts);
         }
     }
 
@@ -111,8 +119,23 @@ public final class CmsSignatureVerifier {
                 o.signingTime());
     }
 
-    /** Parses and verifies the CMS structure and signature; throws {@link SignatureRefusal}. */
+    /**
+     * Parses and verifies the CMS structure and signature; throws {@link SignatureRefusal}, and only that: whatever
+     * a malformed structure makes the parser throw (Bouncy Castle parses lazily, deep inside getters) is a refusal.
+     */
     static CmsOutcome verifySignature(
+            byte[] cms, byte[] detached, Collection<X509Certificate> extra, boolean policy, int minRsaBits) {
+        try {
+            return verifyCms(cms, detached, extra, policy, minRsaBits);
+        } catch (SignatureRefusal r) {
+            throw r;
+        } catch (RuntimeException e) {
+            throw new SignatureRefusal(
+                    RefusalReason.BAD_ENCODING, "malformed CMS: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static CmsOutcome verifyCms(
             byte[] cms, byte[] detached, Collection<X509Certificate> extra, boolean policy, int minRsaBits) {
         ContentInfo ci = parse(cms);
         CMSSignedData sd;

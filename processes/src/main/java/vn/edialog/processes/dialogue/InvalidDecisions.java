@@ -1,0 +1,48 @@
+package vn.edialog.processes.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+/**
+ * Makes an {@link InvalidDecision} a client error. Camunda wraps whatever a task listener throws into a plain {@link
+ * ProcessEngineException}, which its REST API (and the Tasklist's) answers with a 500; an outermost command
+ * interceptor turns it into a {@link FormFieldValidationException}, which both answer with a 400 and the decision's
+ * message. The command's transaction is rolled back either way.
+ */
+public final class InvalidDecisions extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        interceptors.add(new Interceptor());
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+        }
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    static final class Interceptor extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            try {
+                return next.execute(command);
+            } catch (FormFieldValidationException e) {
+                throw e;
+            } catch (ProcessEngineException e) {
+                for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                    if (cause instanceof InvalidDecision invalid) {
+                        throw new FormFieldValidationException("decision", invalid.getMessage(), invalid);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+}
