@@ -51,6 +51,7 @@ class TasklistBrowserIT {
     private static final String PASSWORD = "secret";
     private static final String TRIAGE_QUEUE = "Chờ phân loại";
     private static final String DEPARTMENT = "skhdt";
+    private static final String DEPARTMENT_NAME = "Sở Kế hoạch và Đầu tư";
     private static final String NOTE = "Đề nghị Sở Kế hoạch và Đầu tư trả lời theo thẩm quyền";
 
     @LocalServerPort
@@ -96,8 +97,21 @@ class TasklistBrowserIT {
                 By.xpath("//div[contains(@class,'fjs-form-field-radio')]/label[contains(@class,'fjs-form-field-label')"
                         + " and starts-with(normalize-space(.),'Quyết định')]")));
         assertThat(decision.getText()).startsWith("Quyết định");
+        // The asker's subject is shown as plain text in a disabled field, never rendered as Markdown: its link
+        // stays text and the only link in the form is the case page's.
+        assertThat(driver.findElement(By.cssSelector("textarea[id$='Field_Subject']"))
+                        .getDomProperty("value"))
+                .isEqualTo(dialogue.subject());
+        assertThat(driver.findElements(By.cssSelector(".fjs-container a")))
+                .extracting(a -> a.getDomAttribute("href"))
+                .containsExactly("/cases/" + dialogue.id());
+        assertThat(driver.findElement(By.cssSelector("input[id$='Field_TriageDue']"))
+                        .getDomProperty("value"))
+                .matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        assertThat(driver.findElement(By.cssSelector("input[id$='Field_Topic']"))
+                        .getDomProperty("value"))
+                .isEqualTo("Đăng ký doanh nghiệp, hộ kinh doanh");
         assertThat(driver.findElement(By.cssSelector(".fjs-container")).getText())
-                .contains(dialogue.subject())
                 .contains("Chuyển sở, ngành (forward)")
                 .contains("Trả lời trực tiếp (answer)")
                 .contains("Yêu cầu bổ sung (request clarification)")
@@ -112,8 +126,9 @@ class TasklistBrowserIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
         By forward = By.xpath(
                 "//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='Chuyển sở, ngành (forward)']");
+        // The department is a choice of the province's departments by name, preselected with the DMN suggestion.
         WebElement forwardTo = wait.until(d -> {
-            List<WebElement> shown = d.findElements(By.cssSelector("input[id$='Field_ForwardTo']"));
+            List<WebElement> shown = d.findElements(By.cssSelector("[id$='Field_ForwardTo-display']"));
             if (!shown.isEmpty() && shown.get(0).isDisplayed()) {
                 return shown.get(0);
             }
@@ -123,12 +138,25 @@ class TasklistBrowserIT {
             option.click();
             return null;
         });
-        replaceText(forwardTo, DEPARTMENT);
+        wait.until(d -> DEPARTMENT_NAME.equals(forwardTo.getText()));
+        scrollToCentre(forwardTo);
+        new org.openqa.selenium.interactions.Actions(driver).clickAndHold(forwardTo).release().perform();
+        List<WebElement> choices = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(
+                By.cssSelector(".fjs-dropdownlist .fjs-dropdownlist-item")));
+        assertThat(choices)
+                .extracting(WebElement::getText)
+                .contains(DEPARTMENT_NAME, "Sở Tài nguyên và Môi trường", "Cục Thuế tỉnh Demo")
+                .doesNotContain("skhdt", "Ủy ban nhân dân tỉnh Demo");
+        choices.stream()
+                .filter(c -> DEPARTMENT_NAME.equals(c.getText()))
+                .findFirst()
+                .orElseThrow()
+                .click();
         WebElement note =
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='Field_Note']")));
         replaceText(note, NOTE);
-        wait.until(d -> DEPARTMENT.equals(d.findElement(By.cssSelector("input[id$='Field_ForwardTo']"))
-                        .getDomProperty("value"))
+        wait.until(d -> DEPARTMENT_NAME.equals(d.findElement(By.cssSelector("[id$='Field_ForwardTo-display']"))
+                        .getText())
                 && NOTE.equals(d.findElement(By.cssSelector("textarea[id$='Field_Note']"))
                         .getDomProperty("value")));
         snapshot("desktop-4-forward-filled");
@@ -166,7 +194,9 @@ class TasklistBrowserIT {
     /** Asks a dialogue with a unique subject over HTTP and waits for its triage task. */
     private Dialogue askAndAwaitTriage() {
         UUID id = UUID.randomUUID();
-        String subject = "Chuyển trụ sở chính " + id.toString().substring(0, 8);
+        // A link and an image in the subject must stay text in the forms.
+        String subject = "Chuyển trụ sở chính " + id.toString().substring(0, 8)
+                + " [xem](https://example.invalid/x) ![anh](https://example.invalid/i.png)";
         var payload = Envelopes.ask(id).put("subject", subject);
         Api.Response asked =
                 api.post("/api/v1/dialogues", Envelopes.signed(TestPki.shared().business(), payload));

@@ -150,7 +150,8 @@ public class DialogueProcessBridge {
                                         .atZone(WorkingDayCalendar.VIETNAM)
                                         .toLocalDate()
                                         .toString(),
-                        REQUESTED_EXTENSION_REASON, event.reason()));
+                        REQUESTED_EXTENSION_REASON, event.reason(),
+                        REQUESTED_DUE_DATE + "Text", Values.localText(event.requestedDueAt())));
     }
 
     @EventHandler
