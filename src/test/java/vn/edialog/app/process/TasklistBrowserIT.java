@@ -104,6 +104,8 @@ class TasklistBrowserIT {
                 .isEqualTo(dialogue.subject());
         assertThat(driver.findElements(By.cssSelector(".fjs-container a")))
                 .extracting(a -> a.getDomAttribute("href"))
+                .as("links in the form besides form-js's own bpmn.io badge")
+                .filteredOn(href -> !"https://bpmn.io".equals(href))
                 .containsExactly("/cases/" + dialogue.id());
         assertThat(driver.findElement(By.cssSelector("input[id$='Field_TriageDue']"))
                         .getDomProperty("value"))
@@ -116,10 +118,17 @@ class TasklistBrowserIT {
                 .contains("Trả lời trực tiếp (answer)")
                 .contains("Yêu cầu bổ sung (request clarification)")
                 .contains("Từ chối (reject)");
+        assertThat(driver.findElements(By.cssSelector("[id$='Field_ReturnedReason']")))
+                .as("a dialogue nobody returned shows no return reason")
+                .isEmpty();
         assertThat(driver.findElements(By.cssSelector("[id$='Field_ForwardTo']")))
                 .as("the department field is hidden until the moderator chooses to forward")
                 .isEmpty();
         snapshot("desktop-3-triage-form");
+        // The Tasklist around the form speaks Vietnamese, and Camunda's "migrate to Camunda 8" banner is hidden.
+        assertThat(driver.findElement(By.cssSelector("button.claim")).getText()).contains("Nhận việc");
+        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
+                .noneMatch(WebElement::isDisplayed);
 
         // Tasklist completes only a task assigned to the user: claim it, then fill the re-rendered form.
         click(By.cssSelector("button.claim"));
@@ -161,6 +170,12 @@ class TasklistBrowserIT {
                         .getDomProperty("value")));
         snapshot("desktop-4-forward-filled");
 
+        String reached = clickTargetWhenScrolledToTheBottom(
+                By.xpath("//button[@ng-click='complete()' and not(@disabled)]"));
+        snapshot("desktop-4b-complete-button-at-the-bottom");
+        assertThat(reached)
+                .as("the form's complete button, scrolled to the bottom of its pane, is not under the footer")
+                .isEqualTo("the element");
         click(By.xpath("//button[@ng-click='complete()' and not(@disabled)]"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(taskLink(dialogue))));
         snapshot("desktop-5-completed");
@@ -229,6 +244,9 @@ class TasklistBrowserIT {
         username.sendKeys(MODERATOR);
         driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
                 .sendKeys(PASSWORD);
+        assertThat(driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]"))
+                        .getText())
+                .isEqualTo("Đăng nhập");
         snapshot(screenshot);
         driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]"))
                 .click();
@@ -276,6 +294,22 @@ class TasklistBrowserIT {
     /** Tasklist's fixed footer covers the bottom of the task pane: bring the element to the middle of its pane. */
     private void scrollToCentre(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    /**
+     * Scrolls the element as far down as its pane lets it go (its bottom at the bottom of the viewport, or the pane's
+     * end) and tells what a click at its centre reaches: "the element", or the tag and class of what covers it.
+     */
+    private String clickTargetWhenScrolledToTheBottom(By locator) {
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return (String) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const e = arguments[0]; e.scrollIntoView({block: 'end'});"
+                                + " const r = e.getBoundingClientRect();"
+                                + " const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                                + " return hit === e || e.contains(hit) ? 'the element'"
+                                + " : (hit ? hit.tagName + '.' + hit.className + ' ' + JSON.stringify(r) : 'nothing');",
+                        element);
     }
 
     /** A screenshot and the page source, both under target/screenshots. */
