@@ -70,7 +70,8 @@ class StartupMessage {
             pki.askerKeyFiles()
                     .forEach(file ->
                             text.append("    ").append(file.toAbsolutePath()).append('\n'));
-            officials.ifAvailable(demoOfficials -> text.append("  Demo officials (Tasklist, /sign-in; leaders read /reports), password '")
+            officials.ifAvailable(demoOfficials -> text.append(
+                            "  Demo officials (Tasklist, /sign-in; leaders read /reports), password '")
                     .append(officialsPassword)
                     .append("':\n")
                     .append(demoOfficials.accountTable()));

@@ -78,7 +78,8 @@ final class SignCommand implements Callable<Integer> {
             object.put("dialogueId", UUID.randomUUID().toString());
             spec.commandLine()
                     .getErr()
-                    .println("sign: added dialogueId " + object.get("dialogueId").asText());
+                    .println(
+                            "sign: added dialogueId " + object.get("dialogueId").asText());
         }
         if (!object.hasNonNull("nonce")) {
             object.put("nonce", UUID.randomUUID().toString());

@@ -96,7 +96,11 @@ public class DemoOfficials {
             for (Agency agency : tenant.agencies()) {
                 for (OfficialRole role : rolesOf(agency)) {
                     accounts.add(new Account(
-                            tenant.code(), tenant.nameVi(), userId(tenant, agency, role), roleTitle(role), agency.nameVi()));
+                            tenant.code(),
+                            tenant.nameVi(),
+                            userId(tenant, agency, role),
+                            roleTitle(role),
+                            agency.nameVi()));
                 }
             }
         }
@@ -112,8 +116,7 @@ public class DemoOfficials {
         int idWidth = accounts.stream().mapToInt(a -> a.userId().length()).max().orElse(0);
         int titleWidth =
                 accounts.stream().mapToInt(a -> a.title().length()).max().orElse(0);
-        boolean provinces =
-                accounts.stream().map(Account::tenant).distinct().count() > 1;
+        boolean provinces = accounts.stream().map(Account::tenant).distinct().count() > 1;
         StringBuilder table = new StringBuilder();
         String tenant = null;
         for (Account account : accounts) {
@@ -122,7 +125,11 @@ public class DemoOfficials {
                 table.append("    ").append(account.tenantName()).append(":\n");
             }
             table.append(provinces ? "      " : "    ")
-                    .append(String.format("%-" + idWidth + "s  %-" + titleWidth + "s  %s", account.userId(), account.title(), account.agencyName()))
+                    .append(String.format(
+                            "%-" + idWidth + "s  %-" + titleWidth + "s  %s",
+                            account.userId(),
+                            account.title(),
+                            account.agencyName()))
                     .append('\n');
         }
         return table.toString();

@@ -146,7 +146,8 @@ class AskerBrowserIT {
         assertThat(ratingLayout())
                 .as("phone: every radio beside its label, one choice a line")
                 .isEqualTo("beside, one a line");
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id("rate")));
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id("rate")));
         Browser.screenshot(driver, "asker-rating-phone");
         driver.manage().window().setSize(new Dimension(1100, 1000));
 
@@ -181,9 +182,10 @@ class AskerBrowserIT {
      * each choice starts lower than the one before.
      */
     private String ratingLayout() {
-        return (String) ((JavascriptExecutor) driver)
-                .executeScript(
-                        """
+        return (String)
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                """
                         const choices = [...document.querySelectorAll('#rate .rating > span')];
                         const beside = choices.every(c => {
                           const r = c.querySelector('input').getBoundingClientRect();

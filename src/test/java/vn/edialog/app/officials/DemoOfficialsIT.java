@@ -38,7 +38,8 @@ class DemoOfficialsIT {
                 .hasSize(2);
         // Columns: every row's agency name starts at the same position, whatever the length of the id before it.
         assertThat(rows.stream()
-                        .map(row -> row.lastIndexOf(accounts.get(rows.indexOf(row)).agencyName()))
+                        .map(row ->
+                                row.lastIndexOf(accounts.get(rows.indexOf(row)).agencyName()))
                         .distinct())
                 .hasSize(1);
         assertThat(identity.createUserQuery()

@@ -127,8 +127,7 @@ class TasklistBrowserIT {
         snapshot("desktop-3-triage-form");
         // The Tasklist around the form speaks Vietnamese, and Camunda's "migrate to Camunda 8" banner is hidden.
         assertThat(driver.findElement(By.cssSelector("button.claim")).getText()).contains("Nhận việc");
-        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
-                .noneMatch(WebElement::isDisplayed);
+        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
 
         // Tasklist completes only a task assigned to the user: claim it, then fill the re-rendered form.
         click(By.cssSelector("button.claim"));
@@ -149,7 +148,10 @@ class TasklistBrowserIT {
         });
         wait.until(d -> DEPARTMENT_NAME.equals(forwardTo.getText()));
         scrollToCentre(forwardTo);
-        new org.openqa.selenium.interactions.Actions(driver).clickAndHold(forwardTo).release().perform();
+        new org.openqa.selenium.interactions.Actions(driver)
+                .clickAndHold(forwardTo)
+                .release()
+                .perform();
         List<WebElement> choices = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(
                 By.cssSelector(".fjs-dropdownlist .fjs-dropdownlist-item")));
         assertThat(choices)
@@ -170,8 +172,8 @@ class TasklistBrowserIT {
                         .getDomProperty("value")));
         snapshot("desktop-4-forward-filled");
 
-        String reached = clickTargetWhenScrolledToTheBottom(
-                By.xpath("//button[@ng-click='complete()' and not(@disabled)]"));
+        String reached =
+                clickTargetWhenScrolledToTheBottom(By.xpath("//button[@ng-click='complete()' and not(@disabled)]"));
         snapshot("desktop-4b-complete-button-at-the-bottom");
         assertThat(reached)
                 .as("the form's complete button, scrolled to the bottom of its pane, is not under the footer")

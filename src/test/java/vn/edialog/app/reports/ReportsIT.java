@@ -514,11 +514,12 @@ class ReportsIT {
         assertThat(rows.get(6).get(2 + FigureColumn.ON_TIME_PERCENT.ordinal()))
                 .as("the CSV writes decimals as the page does")
                 .isEqualTo("66,7");
-        List<List<String>> englishCsv = parseCsv(new String(
-                        download(PROVINCE_LEADER, "/reports/sla.csv?lang=en").body(), StandardCharsets.UTF_8)
-                .substring(1));
+        List<List<String>> englishCsv = parseCsv(
+                new String(download(PROVINCE_LEADER, "/reports/sla.csv?lang=en").body(), StandardCharsets.UTF_8)
+                        .substring(1));
         assertThat(englishCsv.get(0)).hasSameSizeAs(rows.get(0));
-        assertThat(englishCsv.get(6).get(2 + FigureColumn.ON_TIME_PERCENT.ordinal())).isEqualTo("66.7");
+        assertThat(englishCsv.get(6).get(2 + FigureColumn.ON_TIME_PERCENT.ordinal()))
+                .isEqualTo("66.7");
     }
 
     @Test

@@ -88,7 +88,9 @@ public class PlanDeadlines implements JavaDelegate {
     }
 
     private String agencyName(String tenant, String agency) {
-        return agency == null ? null : tenants.agency(tenant, agency).map(Agency::nameVi).orElse(agency);
+        return agency == null
+                ? null
+                : tenants.agency(tenant, agency).map(Agency::nameVi).orElse(agency);
     }
 
     /** The departments a moderator can forward to, "code|name" joined by ";" (a String: the engine has no JSON here). */

@@ -18,7 +18,8 @@ final class Values {
     static final DateTimeFormatter LOCAL_TIME =
             DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(WorkingDayCalendar.VIETNAM);
 
-    static final DateTimeFormatter LOCAL_DAY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter LOCAL_DAY =
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private Values() {}
 

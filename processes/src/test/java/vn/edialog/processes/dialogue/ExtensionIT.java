@@ -109,7 +109,13 @@ class ExtensionIT extends DialogueProcessTestCase {
         assertThatThrownBy(() -> complete(
                         TASK_ANSWER_FORWARD,
                         OFFICER,
-                        Map.of("decision", "requestExtension", "requestedDueDate", "31/06/2025", "extensionReason", "x")))
+                        Map.of(
+                                "decision",
+                                "requestExtension",
+                                "requestedDueDate",
+                                "31/06/2025",
+                                "extensionReason",
+                                "x")))
                 .hasRootCauseInstanceOf(InvalidDecision.class)
                 .hasMessageContaining("dd/MM/yyyy");
 

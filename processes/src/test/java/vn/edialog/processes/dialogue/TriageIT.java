@@ -83,7 +83,9 @@ class TriageIT extends DialogueProcessTestCase {
         Task triage = task(TASK_TRIAGE);
         assertThat(triage.getDueDate()).isEqualTo(Date.from(vn(2025, 6, 12, 17, 0)));
         assertThat(variable(FORWARD_TO)).isEqualTo("skhdt");
-        assertThat(variable("returnedReason")).as("the re-triage form shows why").isEqualTo("Không thuộc thẩm quyền");
+        assertThat(variable("returnedReason"))
+                .as("the re-triage form shows why")
+                .isEqualTo("Không thuộc thẩm quyền");
         assertThat(variable("returnedByName")).isEqualTo("Sở Kế hoạch và Đầu tư");
         assertThat(variable("triageDueAtText")).isEqualTo("12/06/2025 17:00");
     }
