@@ -144,17 +144,13 @@ public class DialogueProcessBridge {
                 event,
                 event.dialogueId(),
                 Map.of(
-                        REQUESTED_DUE_AT,
-                        Values.date(event.requestedDueAt()),
+                        REQUESTED_DUE_AT, Values.date(event.requestedDueAt()),
                         REQUESTED_DUE_DATE,
-                        event.requestedDueAt()
-                                .atZone(WorkingDayCalendar.VIETNAM)
-                                .toLocalDate()
-                                .toString(),
-                        REQUESTED_EXTENSION_REASON,
-                        event.reason(),
-                        REQUESTED_DUE_DATE + "Text",
-                        Values.localText(event.requestedDueAt())));
+                                event.requestedDueAt()
+                                        .atZone(WorkingDayCalendar.VIETNAM)
+                                        .toLocalDate()
+                                        .toString(),
+                        REQUESTED_EXTENSION_REASON, event.reason()));
     }
 
     @EventHandler
