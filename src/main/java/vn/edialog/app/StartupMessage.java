@@ -1,6 +1,5 @@
 package vn.edialog.app;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.edialog.app.db.EmbeddedDatabase;
+import vn.edialog.app.officials.DemoOfficials;
 import vn.edialog.app.pki.DemoPki;
 
 /** Says where to go once the server is up, and on the embedded default where the demo keys are. */
@@ -21,7 +21,7 @@ class StartupMessage {
 
     private final ObjectProvider<DemoPki> demo;
     private final ObjectProvider<EmbeddedDatabase> database;
-    private final IdentityService identity;
+    private final ObjectProvider<DemoOfficials> officials;
     private final String officialsPassword;
     private final org.springframework.core.env.Environment environment;
 
@@ -29,11 +29,11 @@ class StartupMessage {
             org.springframework.core.env.Environment environment,
             ObjectProvider<DemoPki> demo,
             ObjectProvider<EmbeddedDatabase> database,
-            IdentityService identity,
+            ObjectProvider<DemoOfficials> officials,
             @Value("${edialog.officials.demo-password:demo}") String officialsPassword) {
         this.demo = demo;
         this.database = database;
-        this.identity = identity;
+        this.officials = officials;
         this.officialsPassword = officialsPassword;
         this.environment = environment;
     }
@@ -81,17 +81,11 @@ class StartupMessage {
             pki.askerKeyFiles()
                     .forEach(file ->
                             text.append("    ").append(file.toAbsolutePath()).append('\n'));
-            text.append("  Demo officials (Tasklist, /sign-in; leaders read /reports), password '")
+            officials.ifAvailable(demoOfficials -> text.append(
+                            "  Demo officials (Tasklist, /sign-in; leaders read /reports), password '")
                     .append(officialsPassword)
-                    .append("':\n");
-            identity.createUserQuery().orderByUserId().asc().list().stream()
-                    .filter(user -> user.getId().contains("."))
-                    .forEach(user -> text.append("    ")
-                            .append(String.format("%-22s", user.getId()))
-                            .append(user.getFirstName())
-                            .append(", ")
-                            .append(user.getLastName())
-                            .append('\n'));
+                    .append("':\n")
+                    .append(demoOfficials.accountTable()));
         });
         log.info(text.toString());
     }

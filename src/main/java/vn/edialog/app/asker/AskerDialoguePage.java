@@ -80,6 +80,10 @@ class AskerDialoguePage {
         model.addAttribute("evidenceBase", "/my/dialogues/" + dialogueId + "/events/");
         model.addAttribute("receipts", receipts.of(dialogueId));
         model.addAttribute("mayClarify", status == DialogueStatus.AWAITING_CLARIFICATION);
+        // What the agency asked, shown above the clarification form (the last request is the one awaiting an answer).
+        model.addAttribute(
+                "clarificationAsked",
+                text(signed.lastPayload("ClarificationRequested").orElse(null), "request"));
         model.addAttribute("mayRate", (status == DialogueStatus.ANSWERED || status == DialogueStatus.CLOSED) && !rated);
         model.addAttribute("mayReopen", status == DialogueStatus.CLOSED);
         return "asker/dialogue";

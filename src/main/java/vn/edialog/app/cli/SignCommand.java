@@ -73,6 +73,14 @@ final class SignCommand implements Callable<Integer> {
         if (!(tree instanceof ObjectNode object)) {
             throw new Inputs.UnusableInput(payload + " must hold a JSON object");
         }
+        if ("ask".equals(object.path("type").asText()) && !object.hasNonNull("dialogueId")) {
+            // An ask names its new dialogue: the client chooses the id, and this command can choose it for a person.
+            object.put("dialogueId", UUID.randomUUID().toString());
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "sign: added dialogueId " + object.get("dialogueId").asText());
+        }
         if (!object.hasNonNull("nonce")) {
             object.put("nonce", UUID.randomUUID().toString());
             spec.commandLine()

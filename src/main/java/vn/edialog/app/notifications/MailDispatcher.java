@@ -118,9 +118,27 @@ class MailDispatcher {
         }
     }
 
+    /** The body's first lines, indented; "…" when there is more. */
+    static String firstLines(String body, int lines) {
+        String[] all = body.strip().split("\\R");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(lines, all.length); i++) {
+            text.append("  | ").append(all[i]).append('\n');
+        }
+        if (all.length > lines) {
+            text.append("  | …\n");
+        }
+        return text.toString();
+    }
+
     private void send(Pending mail) throws jakarta.mail.MessagingException {
         if (!enabled) {
-            log.info("Mail (not sent: edialog.mail.enabled=false) to {}: {}", mail.recipient(), mail.subject());
+            // The embedded default's mail box: the mail in the log, readable (subject, recipient, its first lines).
+            log.info(
+                    "Mail (not sent: edialog.mail.enabled=false)\n  To:      {}\n  Subject: {}\n{}",
+                    mail.recipient(),
+                    mail.subject(),
+                    firstLines(mail.body(), 6));
             return;
         }
         JavaMailSender mailSender = sender.getObject();

@@ -33,11 +33,13 @@ class NotificationPolicy {
     private final MailOutbox outbox;
     private final JdbcClient jdbc;
     private final IdentityService identity;
+    private final MailWords words;
 
-    NotificationPolicy(MailOutbox outbox, JdbcClient jdbc, IdentityService identity) {
+    NotificationPolicy(MailOutbox outbox, JdbcClient jdbc, IdentityService identity, MailWords words) {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.identity = identity;
+        this.words = words;
     }
 
     private record Dialogue(String tenant, String trackingCode) {}
@@ -47,9 +49,10 @@ class NotificationPolicy {
         dialogue(event.dialogueId()).ifPresent(d -> {
             String subject = "[eDialog] Hồ sơ " + d.trackingCode() + " được chuyển đến đơn vị / Case forwarded to you";
             String body = "Kính gửi Quý đơn vị,\n\nHồ sơ " + d.trackingCode() + " đã được chuyển đến đơn vị để trả lời"
-                    + " trước " + event.dueAt() + ".\nGhi chú: " + event.note()
-                    + "\n\nCase " + d.trackingCode() + " was forwarded to your department; answer due " + event.dueAt()
-                    + ".\n";
+                    + " trước " + MailWords.time(event.dueAt()) + ".\nGhi chú: " + event.note()
+                    + "\n\nCase " + d.trackingCode() + " was forwarded to your department ("
+                    + words.agency(d.tenant(), event.department()) + "); answer due "
+                    + MailWords.time(event.dueAt()) + ".\n";
             for (String email : groupEmails(OfficialRole.OFFICERS.groupId(d.tenant(), event.department()))) {
                 outbox.enqueue(eventId + ":" + email, d.tenant(), email, subject, body, event.at());
             }
@@ -70,9 +73,9 @@ class NotificationPolicy {
     void on(ClarificationRequested event, @MessageIdentifier String eventId) {
         mailAsker(event.dialogueId(), eventId, event.at(), d -> new String[] {
             "[eDialog] Hồ sơ " + d.trackingCode() + " cần bổ sung thông tin / More information needed",
-            "Đề nghị Quý vị bổ sung cho hồ sơ " + d.trackingCode() + " trước " + event.dueAt() + ":\n\n"
-                    + event.request() + "\n\nPlease provide the information above for " + d.trackingCode()
-                    + " before " + event.dueAt() + ".\n"
+            "Đề nghị Quý vị bổ sung cho hồ sơ " + d.trackingCode() + " trước " + MailWords.time(event.dueAt())
+                    + ":\n\n" + event.request() + "\n\nPlease provide the information above for " + d.trackingCode()
+                    + " before " + MailWords.time(event.dueAt()) + ".\n"
         });
     }
 
@@ -81,10 +84,10 @@ class NotificationPolicy {
         dialogue(event.dialogueId()).ifPresent(d -> {
             String subject = "[eDialog] Hồ sơ " + d.trackingCode() + " quá hạn, chuyển cấp " + event.level()
                     + " / Overdue case escalated";
-            String body = "Hồ sơ " + d.trackingCode() + " đã quá hạn " + event.dueAt() + " ở bước " + event.step()
-                    + " (đơn vị: " + event.responsibleAgency() + ").\n\nCase " + d.trackingCode()
-                    + " passed its deadline " + event.dueAt() + " and is escalated to you (level " + event.level()
-                    + ").\n";
+            String body = "Hồ sơ " + d.trackingCode() + " đã quá hạn " + MailWords.time(event.dueAt()) + " ở bước "
+                    + MailWords.step(event.step()) + " (đơn vị: " + words.agency(d.tenant(), event.responsibleAgency())
+                    + ").\n\nCase " + d.trackingCode() + " passed its deadline " + MailWords.time(event.dueAt())
+                    + " and is escalated to you (level " + event.level() + ").\n";
             for (String email : groupEmails(event.escalatedTo())) {
                 outbox.enqueue(eventId + ":" + email, d.tenant(), email, subject, body, event.at());
             }

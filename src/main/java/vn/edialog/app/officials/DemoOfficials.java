@@ -21,12 +21,16 @@ import vn.edialog.command.tenant.Tenant;
 /**
  * The embedded default's officials: for every agency of every tenant its role groups, and one demo account per role
  * ({@code <agency>.moderator} for the People's Committee, {@code <agency>.officer} for departments, {@code
- * <agency>.leader} for all), all with the password {@code edialog.officials.demo-password}. Created once; existing
- * users and groups are left as they are.
+ * <agency>.leader} for all), all with the password {@code edialog.officials.demo-password} and an address {@code
+ * <user>@<tenant>.edialog.test} for reminders and escalations. Created once; existing users and groups are left as they
+ * are, except that an account without an address gets one.
  */
 @Component
 @ConditionalOnProperty(name = "edialog.pki.demo", havingValue = "true")
-class DemoOfficials {
+public class DemoOfficials {
+
+    /** One demo account: who it is, in which province and agency. */
+    public record Account(String tenant, String tenantName, String userId, String title, String agencyName) {}
 
     private static final Logger log = LoggerFactory.getLogger(DemoOfficials.class);
 
@@ -58,18 +62,21 @@ class DemoOfficials {
                         group.setType("WORKFLOW");
                         identity.saveGroup(group);
                     }
-                    String userId = agency.code() + "." + role.suffix().replaceAll("s$", "");
-                    if (tenants.all().size() > 1) {
-                        userId = tenant.code() + "." + userId;
-                    }
-                    if (identity.createUserQuery().userId(userId).count() == 0) {
-                        User user = identity.newUser(userId);
+                    String userId = userId(tenant, agency, role);
+                    User user = identity.createUserQuery().userId(userId).singleResult();
+                    if (user == null) {
+                        user = identity.newUser(userId);
                         user.setFirstName(roleTitle(role));
                         user.setLastName(agency.nameVi());
+                        user.setEmail(email(tenant, userId));
                         user.setPassword(password);
                         identity.saveUser(user);
                         identity.createMembership(userId, groupId);
                         created.add(userId);
+                    } else if (user.getEmail() == null || user.getEmail().isBlank()) {
+                        // Accounts made before officials had addresses get one, so reminders reach them.
+                        user.setEmail(email(tenant, userId));
+                        identity.saveUser(user);
                     }
                 }
             }
@@ -77,6 +84,66 @@ class DemoOfficials {
         if (!created.isEmpty()) {
             log.info("Created the demo officials (password '{}'): {}", password, String.join(", ", created));
         }
+    }
+
+    /**
+     * The demo accounts of the configured provinces, in province and agency order: each once, with the id it has
+     * now (accounts left from an earlier configuration are not listed).
+     */
+    public List<Account> accounts() {
+        List<Account> accounts = new ArrayList<>();
+        for (Tenant tenant : tenants.all()) {
+            for (Agency agency : tenant.agencies()) {
+                for (OfficialRole role : rolesOf(agency)) {
+                    accounts.add(new Account(
+                            tenant.code(),
+                            tenant.nameVi(),
+                            userId(tenant, agency, role),
+                            roleTitle(role),
+                            agency.nameVi()));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    /**
+     * The accounts in aligned columns (the id column as wide as the longest id), under a line per province when there
+     * is more than one.
+     */
+    public String accountTable() {
+        List<Account> accounts = accounts();
+        int idWidth = accounts.stream().mapToInt(a -> a.userId().length()).max().orElse(0);
+        int titleWidth =
+                accounts.stream().mapToInt(a -> a.title().length()).max().orElse(0);
+        boolean provinces = accounts.stream().map(Account::tenant).distinct().count() > 1;
+        StringBuilder table = new StringBuilder();
+        String tenant = null;
+        for (Account account : accounts) {
+            if (provinces && !account.tenant().equals(tenant)) {
+                tenant = account.tenant();
+                table.append("    ").append(account.tenantName()).append(":\n");
+            }
+            table.append(provinces ? "      " : "    ")
+                    .append(String.format(
+                            "%-" + idWidth + "s  %-" + titleWidth + "s  %s",
+                            account.userId(),
+                            account.title(),
+                            account.agencyName()))
+                    .append('\n');
+        }
+        return table.toString();
+    }
+
+    /** A demo address in the reserved {@code .test} domain: the embedded default logs its mails instead of sending. */
+    static String email(Tenant tenant, String userId) {
+        return userId + "@" + tenant.code() + ".edialog.test";
+    }
+
+    /** {@code <agency>.<role>}; with more than one province {@code <tenant>.<agency>.<role>}, as agency codes repeat. */
+    private String userId(Tenant tenant, Agency agency, OfficialRole role) {
+        String userId = agency.code() + "." + role.suffix().replaceAll("s$", "");
+        return tenants.all().size() > 1 ? tenant.code() + "." + userId : userId;
     }
 
     static List<OfficialRole> rolesOf(Agency agency) {

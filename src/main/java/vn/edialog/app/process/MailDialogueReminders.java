@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.edialog.app.notifications.MailOutbox;
+import vn.edialog.app.notifications.MailWords;
 import vn.edialog.processes.dialogue.DialogueReminders;
 
 /**
@@ -39,8 +40,9 @@ class MailDialogueReminders implements DialogueReminders {
                 .query((rows, n) -> new Dialogue(rows.getString(1), rows.getString(2)))
                 .single();
         String subject = "[eDialog] Nhắc hạn hồ sơ " + dialogue.trackingCode() + " / Deadline reminder";
-        String body = "Hồ sơ " + dialogue.trackingCode() + " (bước " + step + ") đến hạn vào " + dueAt + ".\n\nCase "
-                + dialogue.trackingCode() + " (step " + step + ") is due " + dueAt + ".\n";
+        String body = "Hồ sơ " + dialogue.trackingCode() + " (bước " + MailWords.step(step) + ") đến hạn vào "
+                + MailWords.time(dueAt) + ".\n\nCase " + dialogue.trackingCode() + " (step " + MailWords.step(step)
+                + ") is due " + MailWords.time(dueAt) + ".\n";
         identity.createUserQuery().memberOfGroup(candidateGroup).list().stream()
                 .map(User::getEmail)
                 .filter(Objects::nonNull)

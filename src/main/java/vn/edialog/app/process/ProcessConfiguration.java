@@ -63,8 +63,8 @@ class ProcessConfiguration {
     }
 
     @Bean(DialogueProcessBeans.PLAN_DEADLINES)
-    PlanDeadlines planDeadlines(Deadlines deadlines) {
-        return new PlanDeadlines(deadlines);
+    PlanDeadlines planDeadlines(Deadlines deadlines, TenantCatalog tenants) {
+        return new PlanDeadlines(deadlines, tenants);
     }
 
     @Bean(DialogueProcessBeans.REMIND_DIALOGUE)

@@ -19,7 +19,9 @@ import vn.edialog.query.sla.MonthlyTrend;
 
 /**
  * The report's figures as files: CSV (RFC 4180, UTF-8 with a byte order mark so that Excel reads Vietnamese, a header
- * row, one row per agency and the province total; numbers without grouping and with a decimal point) and XLSX (a
+ * row, one row per agency and the province total; numbers without grouping, with the decimal separator of the page's
+ * language: in Vietnamese a decimal comma and so ";" between fields, as spreadsheets set up for Vietnam read them, in
+ * English a decimal point and ",") and XLSX (a
  * sheet of figures, a sheet of the monthly trend, a sheet naming the period; number cells, bold headers). Both write
  * the figures the page shows, rounded the same way ({@link Figures}).
  */
@@ -47,6 +49,8 @@ class SlaExports {
     }
 
     byte[] csv(FiguresTable table, Locale locale) {
+        boolean decimalComma = decimalComma(locale);
+        char separator = decimalComma ? ';' : ',';
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>();
         header.add(text("reports.col.AGENCY_CODE", locale));
@@ -54,16 +58,21 @@ class SlaExports {
         for (FigureColumn column : FigureColumn.values()) {
             header.add(text(column.labelKey(), locale));
         }
-        line(csv, header);
+        line(csv, header, separator);
         for (FiguresTable.Row row : table.rowsWithTotal()) {
             List<String> cells = new ArrayList<>();
             cells.add(row.isTotal() ? "" : row.agencyCode());
             cells.add(names.agency(row, locale));
             for (FigureColumn column : FigureColumn.values()) {
                 Object value = column.value(row);
-                cells.add(value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+                cells.add(
+                        value == null
+                                ? ""
+                                : value instanceof BigDecimal d
+                                        ? decimalComma ? d.toPlainString().replace('.', ',') : d.toPlainString()
+                                        : value.toString());
             }
-            line(csv, cells);
+            line(csv, cells, separator);
         }
         byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[BOM.length + text.length];
@@ -190,10 +199,15 @@ class SlaExports {
         }
     }
 
-    private static void line(StringBuilder csv, List<String> cells) {
+    /** The page writes "100,0" in Vietnamese ({@link ReportFormat}); the CSV follows it. */
+    static boolean decimalComma(Locale locale) {
+        return "vi".equals(locale.getLanguage());
+    }
+
+    private static void line(StringBuilder csv, List<String> cells, char separator) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                csv.append(',');
+                csv.append(separator);
             }
             csv.append(quote(cells.get(i)));
         }
@@ -202,6 +216,7 @@ class SlaExports {
 
     private static String quote(String cell) {
         boolean needs = cell.indexOf(',') >= 0
+                || cell.indexOf(';') >= 0
                 || cell.indexOf('"') >= 0
                 || cell.indexOf('\n') >= 0
                 || cell.indexOf('\r') >= 0

@@ -169,6 +169,16 @@ class AskerBrowserIT {
         });
         Accessibility.assertNoSeriousViolations(driver, "answered dialogue");
 
+        assertThat(ratingLayout()).as("desktop: every radio beside its label").contains("beside");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        assertThat(ratingLayout())
+                .as("phone: every radio beside its label, one choice a line")
+                .isEqualTo("beside, one a line");
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id("rate")));
+        Browser.screenshot(driver, "asker-rating-phone");
+        driver.manage().window().setSize(new Dimension(1100, 1000));
+
         driver.findElement(By.cssSelector("label[for=rating-5]")).click();
         driver.findElement(By.id("rate-comment")).sendKeys("Trả lời rõ ràng, nhanh.");
         sign("rate");
@@ -193,6 +203,28 @@ class AskerBrowserIT {
         assertThat(fitsTheViewport()).as("the list fits a phone's width").isTrue();
         Accessibility.assertNoSeriousViolations(driver, "my dialogues on a phone");
         Browser.screenshot(driver, "asker-dialogues-phone");
+    }
+
+    /**
+     * "beside" when each rating radio sits on its label's line, left of it ("above" otherwise), and ", one a line" when
+     * each choice starts lower than the one before.
+     */
+    private String ratingLayout() {
+        return (String)
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                """
+                        const choices = [...document.querySelectorAll('#rate .rating > span')];
+                        const beside = choices.every(c => {
+                          const r = c.querySelector('input').getBoundingClientRect();
+                          const l = c.querySelector('label').getBoundingClientRect();
+                          const middle = r.top + r.height / 2;
+                          return r.right <= l.left && middle >= l.top && middle <= l.bottom;
+                        });
+                        const tops = choices.map(c => c.getBoundingClientRect().top);
+                        const oneALine = choices.length === 5 && tops.every((t, i) => i === 0 || t > tops[i - 1]);
+                        return (beside ? 'beside' : 'above') + (oneALine ? ', one a line' : '');
+                        """);
     }
 
     @Test

@@ -162,6 +162,12 @@ class AskerPagesIT {
                 .contains("Đề nghị cho biết địa chỉ trụ sở mới.")
                 .contains("data-signed-form=\"clarify\"")
                 .contains("Chờ bổ sung"));
+        String clarifyForm = business.get("/my/dialogues/" + id).body();
+        assertThat(clarifyForm.substring(
+                        clarifyForm.indexOf("id=\"clarify-heading\""), clarifyForm.indexOf("id=\"clarify\"")))
+                .as("the clarification form says what was asked")
+                .contains("Nội dung cơ quan xử lý đề nghị bổ sung:")
+                .contains("Đề nghị cho biết địa chỉ trụ sở mới.");
         assertThat(business.get("/my/dialogues").body()).contains("Cần bạn bổ sung");
 
         assertThat(new Api(port)

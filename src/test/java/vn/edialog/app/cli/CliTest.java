@@ -103,6 +103,34 @@ class CliTest {
     }
 
     @Test
+    void signChoosesTheIdOfANewDialogueWhenTheAskHasNone() throws Exception {
+        Path payload = write(
+                "ask-without-id.json",
+                Envelopes.utf8(
+                        """
+                {"type": "ask", "tenant": "demo", "topic": "thu-tuc-thue", "subject": "Hoàn thuế", "body": "?"}
+                """));
+        Path password = write("password.txt", Envelopes.utf8(TestPkiFiles.PASSWORD + "\n"));
+
+        Run run = run(
+                "sign",
+                "--key",
+                path("business-" + TestPki.BUSINESS_MST + ".p12"),
+                "--password-file",
+                password.toString(),
+                "--payload",
+                payload.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String id = Envelopes.JSON
+                .readTree(Base64.getDecoder().decode(run.json().path("payload").asText()))
+                .path("dialogueId")
+                .asText();
+        assertThat(UUID.fromString(id).version()).isEqualTo(4);
+        assertThat(run.err()).contains("added dialogueId " + id);
+    }
+
+    @Test
     void signWithAWrongPasswordIsUnusableInput() throws Exception {
         Path payload = write("p.json", Envelopes.utf8("{\"type\":\"ask\"}"));
         Path password = write("password.txt", Envelopes.utf8("wrong"));

@@ -97,6 +97,13 @@ class NotificationIT {
                 id, MODERATOR, "stttt", "Đề nghị Sở trả lời", Instant.now().plus(10, ChronoUnit.DAYS));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailsTo("chuyenvien@stttt.demo.invalid", code).size() == 1);
+        String forwarded =
+                (String) mailsTo("chuyenvien@stttt.demo.invalid", code).get(0).getContent();
+        assertThat(forwarded)
+                .as("names and local times, not codes and UTC")
+                .contains("Sở Thông tin và Truyền thông")
+                .containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} \\(giờ Việt Nam\\)")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
 
         government.answer(id, DEPARTMENT, "Thủ tục được thực hiện trực tuyến.");
         await().atMost(Duration.ofSeconds(30))

@@ -52,6 +52,7 @@ class TasklistBrowserIT {
     private static final String PASSWORD = "secret";
     private static final String TRIAGE_QUEUE = "Chờ phân loại";
     private static final String DEPARTMENT = "skhdt";
+    private static final String DEPARTMENT_NAME = "Sở Kế hoạch và Đầu tư";
     private static final String NOTE = "Đề nghị Sở Kế hoạch và Đầu tư trả lời theo thẩm quyền";
 
     @LocalServerPort
@@ -97,24 +98,46 @@ class TasklistBrowserIT {
                 By.xpath("//div[contains(@class,'fjs-form-field-radio')]/label[contains(@class,'fjs-form-field-label')"
                         + " and starts-with(normalize-space(.),'Quyết định')]")));
         assertThat(decision.getText()).startsWith("Quyết định");
+        // The asker's subject is shown as plain text in a disabled field, never rendered as Markdown: its link
+        // stays text and the only link in the form is the case page's.
+        assertThat(driver.findElement(By.cssSelector("textarea[id$='Field_Subject']"))
+                        .getDomProperty("value"))
+                .isEqualTo(dialogue.subject());
+        assertThat(driver.findElements(By.cssSelector(".fjs-container a")))
+                .extracting(a -> a.getDomAttribute("href"))
+                .as("links in the form besides form-js's own bpmn.io badge")
+                .filteredOn(href -> !"https://bpmn.io".equals(href))
+                .containsExactly("/cases/" + dialogue.id());
+        assertThat(driver.findElement(By.cssSelector("input[id$='Field_TriageDue']"))
+                        .getDomProperty("value"))
+                .matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        assertThat(driver.findElement(By.cssSelector("input[id$='Field_Topic']"))
+                        .getDomProperty("value"))
+                .isEqualTo("Đăng ký doanh nghiệp, hộ kinh doanh");
         assertThat(driver.findElement(By.cssSelector(".fjs-container")).getText())
-                .contains(dialogue.subject())
                 .contains("Chuyển sở, ngành (forward)")
                 .contains("Trả lời trực tiếp (answer)")
                 .contains("Yêu cầu bổ sung (request clarification)")
                 .contains("Từ chối (reject)");
+        assertThat(driver.findElements(By.cssSelector("[id$='Field_ReturnedReason']")))
+                .as("a dialogue nobody returned shows no return reason")
+                .isEmpty();
         assertThat(driver.findElements(By.cssSelector("[id$='Field_ForwardTo']")))
                 .as("the department field is hidden until the moderator chooses to forward")
                 .isEmpty();
         snapshot("desktop-3-triage-form");
+        // The Tasklist around the form speaks Vietnamese, and Camunda's "migrate to Camunda 8" banner is hidden.
+        assertThat(driver.findElement(By.cssSelector("button.claim")).getText()).contains("Nhận việc");
+        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
 
         // Tasklist completes only a task assigned to the user: claim it, then fill the re-rendered form.
         click(By.cssSelector("button.claim"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
         By forward = By.xpath(
                 "//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='Chuyển sở, ngành (forward)']");
+        // The department is a choice of the province's departments by name, preselected with the DMN suggestion.
         WebElement forwardTo = wait.until(d -> {
-            List<WebElement> shown = d.findElements(By.cssSelector("input[id$='Field_ForwardTo']"));
+            List<WebElement> shown = d.findElements(By.cssSelector("[id$='Field_ForwardTo-display']"));
             if (!shown.isEmpty() && shown.get(0).isDisplayed()) {
                 return shown.get(0);
             }
@@ -124,16 +147,38 @@ class TasklistBrowserIT {
             option.click();
             return null;
         });
-        replaceText(forwardTo, DEPARTMENT);
+        wait.until(d -> DEPARTMENT_NAME.equals(forwardTo.getText()));
+        scrollToCentre(forwardTo);
+        new org.openqa.selenium.interactions.Actions(driver)
+                .clickAndHold(forwardTo)
+                .release()
+                .perform();
+        List<WebElement> choices = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(
+                By.cssSelector(".fjs-dropdownlist .fjs-dropdownlist-item")));
+        assertThat(choices)
+                .extracting(WebElement::getText)
+                .contains(DEPARTMENT_NAME, "Sở Tài nguyên và Môi trường", "Cục Thuế tỉnh Demo")
+                .doesNotContain("skhdt", "Ủy ban nhân dân tỉnh Demo");
+        choices.stream()
+                .filter(c -> DEPARTMENT_NAME.equals(c.getText()))
+                .findFirst()
+                .orElseThrow()
+                .click();
         WebElement note =
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='Field_Note']")));
         replaceText(note, NOTE);
-        wait.until(d -> DEPARTMENT.equals(d.findElement(By.cssSelector("input[id$='Field_ForwardTo']"))
-                        .getDomProperty("value"))
+        wait.until(d -> DEPARTMENT_NAME.equals(d.findElement(By.cssSelector("[id$='Field_ForwardTo-display']"))
+                        .getText())
                 && NOTE.equals(d.findElement(By.cssSelector("textarea[id$='Field_Note']"))
                         .getDomProperty("value")));
         snapshot("desktop-4-forward-filled");
 
+        String reached =
+                clickTargetWhenScrolledToTheBottom(By.xpath("//button[@ng-click='complete()' and not(@disabled)]"));
+        snapshot("desktop-4b-complete-button-at-the-bottom");
+        assertThat(reached)
+                .as("the form's complete button, scrolled to the bottom of its pane, is not under the footer")
+                .isEqualTo("the element");
         click(By.xpath("//button[@ng-click='complete()' and not(@disabled)]"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(taskLink(dialogue))));
         snapshot("desktop-5-completed");
@@ -208,7 +253,7 @@ class TasklistBrowserIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(link)));
         snapshot("publication-4-completed");
 
-        String marker = dialogue.subject().substring(dialogue.subject().lastIndexOf(' ') + 1);
+        String marker = dialogue.id().toString().substring(0, 8);
         String[] found = new String[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             driver.get("http://localhost:" + port + "/portal/demo");
@@ -246,7 +291,9 @@ class TasklistBrowserIT {
 
     private Dialogue askAndAwaitTriage(String subjectStart) {
         UUID id = UUID.randomUUID();
-        String subject = subjectStart + id.toString().substring(0, 8);
+        // A link and an image in the subject must stay text in the forms.
+        String subject = subjectStart + id.toString().substring(0, 8)
+                + " [xem](https://example.invalid/x) ![anh](https://example.invalid/i.png)";
         var payload = Envelopes.ask(id).put("subject", subject);
         Api.Response asked =
                 api.post("/api/v1/dialogues", Envelopes.signed(TestPki.shared().business(), payload));
@@ -279,6 +326,9 @@ class TasklistBrowserIT {
         username.sendKeys(MODERATOR);
         driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"))
                 .sendKeys(PASSWORD);
+        assertThat(driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]"))
+                        .getText())
+                .isEqualTo("Đăng nhập");
         snapshot(screenshot);
         driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]"))
                 .click();
@@ -326,6 +376,22 @@ class TasklistBrowserIT {
     /** Tasklist's fixed footer covers the bottom of the task pane: bring the element to the middle of its pane. */
     private void scrollToCentre(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    /**
+     * Scrolls the element as far down as its pane lets it go (its bottom at the bottom of the viewport, or the pane's
+     * end) and tells what a click at its centre reaches: "the element", or the tag and class of what covers it.
+     */
+    private String clickTargetWhenScrolledToTheBottom(By locator) {
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return (String) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const e = arguments[0]; e.scrollIntoView({block: 'end'});"
+                                + " const r = e.getBoundingClientRect();"
+                                + " const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                                + " return hit === e || e.contains(hit) ? 'the element'"
+                                + " : (hit ? hit.tagName + '.' + hit.className + ' ' + JSON.stringify(r) : 'nothing');",
+                        element);
     }
 
     /** A screenshot and the page source, both under target/screenshots. */

@@ -480,7 +480,10 @@ class ReportsIT {
             String agency = row.get(0).isEmpty() ? null : row.get(0);
             assertThat(row.subList(2, row.size()))
                     .as(agency == null ? "total" : agency)
-                    .containsExactlyElementsOf(expected(agency).cells());
+                    .as("figures with the page's decimal comma")
+                    .containsExactlyElementsOf(expected(agency).cells().stream()
+                            .map(cell -> cell.replace('.', ','))
+                            .toList());
         }
         assertThat(rows.get(6).get(1)).isEqualTo("Toàn tỉnh");
 
@@ -508,6 +511,15 @@ class ReportsIT {
                 pageFigures(leader.get("/reports?lang=en").body());
         assertThat(english.get("").get("ON_TIME_PERCENT")).isEqualTo("66.7%");
         assertThat(shown.get("").get("ON_TIME_PERCENT")).isEqualTo("66,7%");
+        assertThat(rows.get(6).get(2 + FigureColumn.ON_TIME_PERCENT.ordinal()))
+                .as("the CSV writes decimals as the page does")
+                .isEqualTo("66,7");
+        List<List<String>> englishCsv = parseCsv(
+                new String(download(PROVINCE_LEADER, "/reports/sla.csv?lang=en").body(), StandardCharsets.UTF_8)
+                        .substring(1));
+        assertThat(englishCsv.get(0)).hasSameSizeAs(rows.get(0));
+        assertThat(englishCsv.get(6).get(2 + FigureColumn.ON_TIME_PERCENT.ordinal()))
+                .isEqualTo("66.7");
     }
 
     @Test
@@ -553,7 +565,7 @@ class ReportsIT {
                 if (columns[c - 2] == FigureColumn.ON_TIME_PERCENT) {
                     value = value.movePointRight(2);
                 }
-                assertThat(value).as(column(c) + (r + 1)).isEqualByComparingTo(new BigDecimal(row.get(c)));
+                assertThat(value).as(column(c) + (r + 1)).isEqualByComparingTo(csvNumber(row.get(c)));
             }
         }
         Map<String, String> trend = cells(files.get("xl/worksheets/sheet2.xml"), shared);
@@ -843,11 +855,15 @@ class ReportsIT {
     }
 
     private static BigDecimal csvNumber(String cell) {
-        return cell.isEmpty() ? null : new BigDecimal(cell);
+        return cell.isEmpty() ? null : new BigDecimal(cell.replace(',', '.'));
     }
 
-    /** RFC 4180 records: quoted fields with doubled quotes, CRLF line ends. */
+    /**
+     * RFC 4180 records: quoted fields with doubled quotes, CRLF line ends; fields separated by ";" when the header line
+     * has one (the Vietnamese CSV, whose decimals have a comma), else by ",".
+     */
     static List<List<String>> parseCsv(String text) {
+        char separator = text.lines().findFirst().orElse("").contains(";") ? ';' : ',';
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -865,7 +881,7 @@ class ReportsIT {
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 row.add(field.toString());
                 field.setLength(0);
             } else if (c == '\r') {

@@ -49,6 +49,8 @@ public class DepartmentDecision implements TaskListener {
                 }
                 Instant requested = deadlines.endOfOfficeHours(date);
                 Extensions.check(deadlines, engine, task, requested);
+                // For the moderator's decide-extension form, as a person reads it.
+                task.getExecution().setVariable(REQUESTED_DUE_DATE + "Text", Values.localText(requested));
                 actions.requestExtension(
                         dialogueId, official, requested, Values.field(task, EXTENSION_REASON, "Lý do xin gia hạn"));
             }

@@ -2,7 +2,9 @@ package vn.edialog.processes.dialogue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -12,7 +14,24 @@ import vn.edialog.command.calendar.WorkingDayCalendar;
 /** Reading and writing process variables; instants are stored as {@link Date} so timers and Tasklist read them. */
 final class Values {
 
+    /** How a person reads a time or a day: Vietnamese order, at Asia/Ho_Chi_Minh. */
+    static final DateTimeFormatter LOCAL_TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(WorkingDayCalendar.VIETNAM);
+
+    static final DateTimeFormatter LOCAL_DAY =
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
     private Values() {}
+
+    /** A time for a form or a mail, e.g. "07/12/2026 17:00", or null. */
+    static String localText(Instant instant) {
+        return instant == null ? null : LOCAL_TIME.format(instant);
+    }
+
+    /** A day for a form, e.g. "24/12/2026", or null. */
+    static String localText(LocalDate day) {
+        return day == null ? null : DateTimeFormatter.ofPattern("dd/MM/yyyy").format(day);
+    }
 
     /** The engine's clock, which process tests move. */
     static Instant now() {
@@ -73,7 +92,10 @@ final class Values {
         return value.strip();
     }
 
-    /** A date picked in a form ({@code yyyy-MM-dd}), or null when left empty. */
+    /**
+     * A day typed in a form: {@code dd/MM/yyyy} as the forms ask (day first, as Vietnamese write it), or {@code
+     * yyyy-MM-dd} from the REST API or an older form; null when left empty.
+     */
     static LocalDate formDate(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null || value.toString().isBlank()) {
@@ -84,9 +106,12 @@ final class Values {
         }
         String text = value.toString().strip();
         try {
+            if (text.contains("/")) {
+                return LocalDate.parse(text, LOCAL_DAY);
+            }
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new InvalidDecision("Ngày không hợp lệ: " + text + " (" + name + " must be yyyy-MM-dd)");
+            throw new InvalidDecision("Ngày không hợp lệ: " + text + " (" + name + " must be dd/MM/yyyy)");
         }
     }
 }

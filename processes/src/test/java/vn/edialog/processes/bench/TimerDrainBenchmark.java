@@ -281,7 +281,7 @@ public final class TimerDrainBenchmark {
             TenantCatalog tenants = TenantCatalog.demo();
             // As TestEngine.delegates and the application's ProcessConfiguration register them.
             Map<String, Object> beans = new LinkedHashMap<>();
-            beans.put(DialogueProcessBeans.PLAN_DEADLINES, new PlanDeadlines(deadlines));
+            beans.put(DialogueProcessBeans.PLAN_DEADLINES, new PlanDeadlines(deadlines, tenants));
             beans.put(DialogueProcessBeans.REMIND_DIALOGUE, new RemindDialogue(this));
             beans.put(DialogueProcessBeans.ESCALATE_DIALOGUE, new EscalateDialogue(actions));
             beans.put(DialogueProcessBeans.CLOSE_DIALOGUE, new CloseDialogue(actions, deadlines));

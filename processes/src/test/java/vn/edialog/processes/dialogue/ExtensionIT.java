@@ -99,6 +99,31 @@ class ExtensionIT extends DialogueProcessTestCase {
         assertThat(calls("extend")).isEmpty();
     }
 
+    @Test
+    void theExtensionFormsReadDaysAsVietnameseWriteThemAndShowNamesAndLocalTimes() {
+        ask();
+        Instant due = forwardNow();
+        assertThat(variable("answerDueAtText")).isEqualTo(Values.localText(due));
+        assertThat(variable("departmentName")).isEqualTo("Sở Kế hoạch và Đầu tư");
+        assertThat(variable("extensionMaxText")).isEqualTo("10 ngày làm việc (working days)");
+        assertThatThrownBy(() -> complete(
+                        TASK_ANSWER_FORWARD,
+                        OFFICER,
+                        Map.of(
+                                "decision",
+                                "requestExtension",
+                                "requestedDueDate",
+                                "31/06/2025",
+                                "extensionReason",
+                                "x")))
+                .hasRootCauseInstanceOf(InvalidDecision.class)
+                .hasMessageContaining("dd/MM/yyyy");
+
+        requestExtension(due);
+
+        assertThat(variable("requestedDueDateText")).isEqualTo("26/06/2025 17:00");
+    }
+
     private void requestExtension(Instant due) {
         complete(
                 TASK_ANSWER_FORWARD,
@@ -107,7 +132,7 @@ class ExtensionIT extends DialogueProcessTestCase {
                         "decision",
                         "requestExtension",
                         "requestedDueDate",
-                        "2025-06-26",
+                        "26/06/2025",
                         "extensionReason",
                         "Cần thêm"));
         assertThat(calls("requestExtension"))

@@ -67,7 +67,7 @@ final class TestEngine {
             ProcessSettings settings) {
         Deadlines deadlines = new Deadlines(calendar, settings);
         Map<String, Object> beans = new LinkedHashMap<>();
-        beans.put(DialogueProcessBeans.PLAN_DEADLINES, new PlanDeadlines(deadlines));
+        beans.put(DialogueProcessBeans.PLAN_DEADLINES, new PlanDeadlines(deadlines, tenants));
         beans.put(DialogueProcessBeans.REMIND_DIALOGUE, new RemindDialogue(reminders));
         beans.put(DialogueProcessBeans.ESCALATE_DIALOGUE, new EscalateDialogue(actions));
         beans.put(DialogueProcessBeans.CLOSE_DIALOGUE, new CloseDialogue(actions, deadlines));

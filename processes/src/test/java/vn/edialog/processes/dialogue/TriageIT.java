@@ -29,6 +29,13 @@ class TriageIT extends DialogueProcessTestCase {
         assertThat(triage.getPriority()).isEqualTo(50);
         assertThat(variable(FORWARD_TO)).as("suggested by routing.dmn").isEqualTo("skhdt");
         assertThat(variable("triageLegalSource").toString()).contains("Nghị định 20/2008/NĐ-CP");
+        assertThat(variable("triageDueAtText")).as("the form's local time").isEqualTo("09/06/2025 17:00");
+        assertThat(variable("topicName")).isEqualTo("Đăng ký doanh nghiệp, hộ kinh doanh");
+        assertThat(variable("departmentOptions").toString().split(";"))
+                .as("the form's choice of departments, moderator excluded")
+                .contains("skhdt|Sở Kế hoạch và Đầu tư", "thue|Cục Thuế tỉnh Demo")
+                .noneMatch(option -> option.startsWith("ubnd|"));
+        assertThat(variable("returnedReason")).as("nothing was returned yet").isNull();
     }
 
     @Test
@@ -76,6 +83,11 @@ class TriageIT extends DialogueProcessTestCase {
         Task triage = task(TASK_TRIAGE);
         assertThat(triage.getDueDate()).isEqualTo(Date.from(vn(2025, 6, 12, 17, 0)));
         assertThat(variable(FORWARD_TO)).isEqualTo("skhdt");
+        assertThat(variable("returnedReason"))
+                .as("the re-triage form shows why")
+                .isEqualTo("Không thuộc thẩm quyền");
+        assertThat(variable("returnedByName")).isEqualTo("Sở Kế hoạch và Đầu tư");
+        assertThat(variable("triageDueAtText")).isEqualTo("12/06/2025 17:00");
     }
 
     @Test
