@@ -51,7 +51,7 @@ public class DialogueIntake {
 
     /** The fields each command takes beside the common ones; any other is refused. */
     private static final java.util.Map<String, Set<String>> FIELDS = java.util.Map.of(
-            "ask", Set.of("topic", "subject", "body", "form", "confidential", "attachments"),
+            "ask", Set.of("topic", "subject", "body", "form", "confidential", "publicationConsent", "attachments"),
             "clarify", Set.of("text"),
             "rate", Set.of("rating", "comment"),
             "reopen", Set.of("reason"));
