@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.edialog.app.intake.DialogueIntake;
 import vn.edialog.app.intake.IntakeRefusal;
 import vn.edialog.app.pki.ServerSigners;
+import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.dialogue.api.AcknowledgeForwardCommand;
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.ActorKind;
@@ -21,6 +22,7 @@ import vn.edialog.command.dialogue.api.CloseReason;
 import vn.edialog.command.dialogue.api.DialogueAnswered;
 import vn.edialog.command.dialogue.api.DialogueAsked;
 import vn.edialog.command.dialogue.api.EscalateDialogueCommand;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.ExtendDeadlineCommand;
 import vn.edialog.command.dialogue.api.ForwardDialogueCommand;
 import vn.edialog.command.dialogue.api.KeepAnswerPrivateCommand;
@@ -51,14 +53,21 @@ public class GovernmentActions {
     private final DialogueIntake intake;
     private final ObjectMapper json;
     private final Clock clock;
+    private final WorkingDayCalendar calendar;
 
     GovernmentActions(
-            ServerSigners signers, CommandGateway commands, DialogueIntake intake, ObjectMapper json, Clock clock) {
+            ServerSigners signers,
+            CommandGateway commands,
+            DialogueIntake intake,
+            ObjectMapper json,
+            Clock clock,
+            WorkingDayCalendar calendar) {
         this.signers = signers;
         this.commands = commands;
         this.intake = intake;
         this.json = json;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The system itself, for automatic actions (escalation, closing after a window). */
@@ -98,12 +107,16 @@ public class GovernmentActions {
 
     @Transactional
     public Performed returnForward(UUID dialogueId, Official official, String reason) {
+        // Triage starts again: the moderator gets the triage period from now, as for a new or reopened dialogue (the
+        // aggregate keeps the recorded deadline when that is later).
+        Instant triageDueAt = calendar.dueAt(clock.instant(), DialogueIntake.TRIAGE_WORKING_DAYS);
         return perform(
                 "return",
                 dialogueId,
                 official,
-                f -> f.put("reason", reason),
-                (signed, at) -> new ReturnForwardCommand(dialogueId, reason, official.actor(), at, signed));
+                f -> f.put("reason", reason).put("triageDueAt", triageDueAt.toString()),
+                (signed, at) ->
+                        new ReturnForwardCommand(dialogueId, reason, triageDueAt, official.actor(), at, signed));
     }
 
     @Transactional
@@ -252,6 +265,7 @@ public class GovernmentActions {
 
     @Transactional
     public Performed escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
+        EscalationStep escalated = EscalationStep.parse(step);
         return perform(
                 "escalate",
                 dialogueId,
@@ -260,8 +274,8 @@ public class GovernmentActions {
                         .put("level", level)
                         .put("escalatedTo", escalatedTo)
                         .put("dueAt", dueAt.toString()),
-                (signed, at) ->
-                        new EscalateDialogueCommand(dialogueId, step, level, escalatedTo, dueAt, SYSTEM, at, signed));
+                (signed, at) -> new EscalateDialogueCommand(
+                        dialogueId, escalated, level, escalatedTo, dueAt, SYSTEM, at, signed));
     }
 
     /** What a government action produced: the stored event's sequence number and chain hash. */

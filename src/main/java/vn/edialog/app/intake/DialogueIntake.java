@@ -46,8 +46,10 @@ import vn.edialog.command.tenant.Topic;
 @Service
 public class DialogueIntake {
 
-    /** Working days the moderator has to triage a new or reopened dialogue (the processes' DMN refines this). */
-    static final int TRIAGE_WORKING_DAYS = 2;
+    /**
+     * Working days the moderator has to triage a new, returned or reopened dialogue (the processes' DMN refines this).
+     */
+    public static final int TRIAGE_WORKING_DAYS = 2;
 
     /** The fields each command takes beside the common ones; any other is refused. */
     private static final java.util.Map<String, Set<String>> FIELDS = java.util.Map.of(

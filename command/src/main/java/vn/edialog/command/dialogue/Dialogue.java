@@ -37,6 +37,7 @@ import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.dialogue.api.EscalateDialogueCommand;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.ExtendDeadlineCommand;
@@ -60,22 +61,23 @@ import vn.edialog.command.dialogue.api.ReturnForwardCommand;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.command.dialogue.api.SignedPayload;
 import vn.edialog.command.dialogue.api.WithdrawPublicationCommand;
+import vn.edialog.command.dialogue.lifecycle.Action;
+import vn.edialog.command.dialogue.lifecycle.DialogueLifecycle;
+import vn.edialog.command.dialogue.lifecycle.Stage;
 
 /**
  * One dialogue between an asker and the province. Command handlers check, in order: the inputs, that the dialogue is
- * not closed or rejected, the acting party, then the state; only then is one event applied, linked into the evidence
- * chain. Handlers never read a clock: time comes in the command.
+ * not closed or rejected, the acting party, then the stage ({@link DialogueLifecycle}, the one transition table);
+ * only then is one event applied, linked into the evidence chain. Every event moves the stage by the same table.
+ * Handlers never read a clock: time comes in the command.
  */
 class Dialogue {
-
-    static final String STEP_TRIAGE = "TRIAGE";
-    static final String STEP_ANSWER = "ANSWER";
 
     @AggregateIdentifier
     private UUID dialogueId;
 
     private String lastHash;
-    private DialogueStatus status;
+    private Stage stage;
     private ActorKind askerKind;
     private String askerId;
     private String moderatorAgency;
@@ -86,11 +88,7 @@ class Dialogue {
     private String question;
     private Instant triageDueAt;
 
-    /** The status to resume when the pending clarification is provided. */
-    private DialogueStatus resumeAfterClarification;
-
     private int forwardCount;
-    private boolean forwardOpen;
     private String forwardDepartment;
     private Instant forwardDueAt;
     private boolean forwardAcknowledged;
@@ -156,13 +154,12 @@ class Dialogue {
         Inputs.text("request", command.request(), Inputs.TEXT_MAX);
         Inputs.after("dueAt", command.dueAt(), command.at());
         refuseWhenFinished(action);
-        if (status == DialogueStatus.AWAITING_TRIAGE) {
+        if (stage == Stage.TRIAGE) {
             requireModerator(action, command.actor());
-        } else if (status == DialogueStatus.FORWARDED) {
+        } else if (stage == Stage.FORWARDED) {
             requireDepartment(action, command.actor());
-        } else {
-            throw new ActionNotAllowed(status, action);
         }
+        requireStage(Action.REQUEST_CLARIFICATION);
         apply(new ClarificationRequested(
                 dialogueId,
                 command.request(),
@@ -180,11 +177,11 @@ class Dialogue {
         Inputs.text("text", command.text(), Inputs.TEXT_MAX);
         refuseWhenFinished(action);
         requireAsker(action, command.actor());
-        requireStatus(action, DialogueStatus.AWAITING_CLARIFICATION);
+        Stage resumed = requireStage(Action.PROVIDE_CLARIFICATION);
         apply(new ClarificationProvided(
                 dialogueId,
                 command.text(),
-                resumeAfterClarification,
+                resumed.status(),
                 command.actor(),
                 command.at(),
                 evidence(command.signed())));
@@ -199,7 +196,7 @@ class Dialogue {
         Inputs.after("dueAt", command.dueAt(), command.at());
         refuseWhenFinished(action);
         requireModerator(action, command.actor());
-        requireStatus(action, DialogueStatus.AWAITING_TRIAGE);
+        requireStage(Action.FORWARD);
         if (command.department().equals(moderatorAgency)) {
             throw new InvalidCommand("department", "the moderator cannot forward to itself");
         }
@@ -221,8 +218,9 @@ class Dialogue {
         refuseWhenFinished(action);
         requireOpenForward(action);
         requireDepartment(action, command.actor());
+        requireStage(Action.ACKNOWLEDGE_FORWARD);
         if (forwardAcknowledged) {
-            throw new ActionNotAllowed(status, action, "forward " + forwardCount + " is already acknowledged");
+            throw new ActionNotAllowed(status(), action, "forward " + forwardCount + " is already acknowledged");
         }
         apply(new ForwardAcknowledged(
                 dialogueId,
@@ -239,15 +237,18 @@ class Dialogue {
         String action = "return-forward";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        Inputs.after("triageDueAt", command.triageDueAt(), command.at());
         refuseWhenFinished(action);
         requireOpenForward(action);
         requireDepartment(action, command.actor());
-        requireStatus(action, DialogueStatus.FORWARDED);
+        requireStage(Action.RETURN_FORWARD);
         apply(new ForwardReturned(
                 dialogueId,
                 forwardCount,
                 forwardDepartment,
                 command.reason(),
+                // Never earlier than the recorded deadline: a return does not shorten the moderator's time.
+                command.triageDueAt().isAfter(triageDueAt) ? command.triageDueAt() : triageDueAt,
                 command.actor(),
                 command.at(),
                 evidence(command.signed())));
@@ -262,8 +263,9 @@ class Dialogue {
         refuseWhenFinished(action);
         requireOpenForward(action);
         requireDepartment(action, command.actor());
+        requireStage(Action.REQUEST_EXTENSION);
         if (extensionRequestedDueAt != null) {
-            throw new ActionNotAllowed(status, action, "an extension request is already pending");
+            throw new ActionNotAllowed(status(), action, "an extension request is already pending");
         }
         if (!command.requestedDueAt().isAfter(forwardDueAt)) {
             throw new InvalidCommand("requestedDueAt", "must be after the current due date " + forwardDueAt);
@@ -288,6 +290,7 @@ class Dialogue {
         refuseWhenFinished(action);
         requireModerator(action, command.actor());
         requirePendingExtension(action);
+        requireStage(Action.EXTEND_DEADLINE);
         if (!command.newDueAt().isAfter(forwardDueAt)) {
             throw new InvalidCommand("newDueAt", "must be after the current due date " + forwardDueAt);
         }
@@ -310,6 +313,7 @@ class Dialogue {
         refuseWhenFinished(action);
         requireModerator(action, command.actor());
         requirePendingExtension(action);
+        requireStage(Action.REFUSE_EXTENSION);
         apply(new DeadlineExtensionRefused(
                 dialogueId,
                 forwardCount,
@@ -327,19 +331,14 @@ class Dialogue {
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("answer", command.answer(), Inputs.TEXT_MAX);
         refuseWhenFinished(action);
-        boolean viaForward;
-        Instant dueAt;
-        if (status == DialogueStatus.AWAITING_TRIAGE) {
+        boolean viaForward = stage == Stage.FORWARDED;
+        if (stage == Stage.TRIAGE) {
             requireModerator(action, command.actor());
-            viaForward = false;
-            dueAt = triageDueAt;
-        } else if (status == DialogueStatus.FORWARDED) {
+        } else if (viaForward) {
             requireDepartment(action, command.actor());
-            viaForward = true;
-            dueAt = forwardDueAt;
-        } else {
-            throw new ActionNotAllowed(status, action);
         }
+        requireStage(Action.ANSWER);
+        Instant dueAt = viaForward ? forwardDueAt : triageDueAt;
         apply(new DialogueAnswered(
                 dialogueId,
                 command.answer(),
@@ -420,8 +419,9 @@ class Dialogue {
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
         requireModerator(action, command.actor());
+        requireStage(Action.WITHDRAW_PUBLICATION);
         if (!onPortal) {
-            throw new ActionNotAllowed(status, action, "no answer of this dialogue is published");
+            throw new ActionNotAllowed(status(), action, "no answer of this dialogue is published");
         }
         apply(new PublicationWithdrawn(
                 dialogueId, command.reason(), command.actor(), command.at(), evidence(command.signed())));
@@ -435,7 +435,7 @@ class Dialogue {
         Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
         refuseWhenFinished(action);
         requireModerator(action, command.actor());
-        requireStatus(action, DialogueStatus.AWAITING_TRIAGE);
+        requireStage(Action.REJECT);
         apply(new DialogueRejected(
                 dialogueId,
                 command.code(),
@@ -450,9 +450,6 @@ class Dialogue {
         String action = "escalate";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.required("step", command.step());
-        if (!STEP_TRIAGE.equals(command.step()) && !STEP_ANSWER.equals(command.step())) {
-            throw new InvalidCommand("step", "expected " + STEP_TRIAGE + " or " + STEP_ANSWER);
-        }
         if (command.level() < 1) {
             throw new InvalidCommand("level", "must be at least 1");
         }
@@ -465,20 +462,16 @@ class Dialogue {
         if (command.actor().kind() != ActorKind.SYSTEM) {
             throw ActorNotAuthorized.forbidden(action, command.actor(), "the system");
         }
-        boolean triage = STEP_TRIAGE.equals(command.step());
+        boolean triage = command.step() == EscalationStep.TRIAGE;
         // Triage is open until forwarded, answered or rejected, and an answer is owed while a forward is open;
-        // a pending clarification does not close either step.
-        boolean open = triage
-                ? !forwardOpen
-                        && (status == DialogueStatus.AWAITING_TRIAGE || status == DialogueStatus.AWAITING_CLARIFICATION)
-                : forwardOpen;
-        if (!open) {
-            throw new ActionNotAllowed(status, action, "step " + command.step() + " is not open");
+        // a pending clarification does not close either step (the lifecycle's rows say so).
+        if (!DialogueLifecycle.allows(stage, triage ? Action.ESCALATE_TRIAGE : Action.ESCALATE_ANSWER)) {
+            throw new ActionNotAllowed(status(), action, "step " + command.step() + " is not open");
         }
         int last = triage ? triageEscalationLevel : answerEscalationLevel;
         if (command.level() <= last) {
             throw new ActionNotAllowed(
-                    status, action, "step " + command.step() + " is already escalated to level " + last);
+                    status(), action, "step " + command.step() + " is already escalated to level " + last);
         }
         apply(new DialogueEscalated(
                 dialogueId,
@@ -502,9 +495,9 @@ class Dialogue {
         Inputs.optionalText("comment", command.comment(), Inputs.REASON_MAX);
         refuseWhenFinished(action);
         requireAsker(action, command.actor());
-        requireStatus(action, DialogueStatus.ANSWERED);
+        requireStage(Action.RATE);
         if (answerRated) {
-            throw new ActionNotAllowed(status, action, "the answer is already rated");
+            throw new ActionNotAllowed(status(), action, "the answer is already rated");
         }
         apply(new SatisfactionRated(
                 dialogueId,
@@ -522,11 +515,11 @@ class Dialogue {
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("reason", command.reason(), Inputs.TEXT_MAX);
         Inputs.after("triageDueAt", command.triageDueAt(), command.at());
-        if (status == DialogueStatus.REJECTED) {
-            throw new ActionNotAllowed(status, action, "a rejected dialogue is final");
+        if (stage == Stage.REJECTED) {
+            throw new ActionNotAllowed(status(), action, "a rejected dialogue is final");
         }
         requireAsker(action, command.actor());
-        requireStatus(action, DialogueStatus.CLOSED);
+        requireStage(Action.REOPEN);
         if (command.at().isAfter(reopenableUntil)) {
             throw new DialogueAlreadyClosed(dialogueId, action, "the reopen window ended at " + reopenableUntil);
         }
@@ -554,11 +547,13 @@ class Dialogue {
         } else if (command.actor().kind() != ActorKind.SYSTEM) {
             throw ActorNotAuthorized.forbidden(action, command.actor(), "the system (" + command.reason() + ")");
         }
-        DialogueStatus required = command.reason() == CloseReason.CLARIFICATION_TIMEOUT
-                ? DialogueStatus.AWAITING_CLARIFICATION
-                : DialogueStatus.ANSWERED;
-        if (status != required) {
-            throw new ActionNotAllowed(status, action, "closing for " + command.reason() + " needs " + required);
+        boolean timeout = command.reason() == CloseReason.CLARIFICATION_TIMEOUT;
+        if (!DialogueLifecycle.allows(stage, timeout ? Action.CLOSE_FOR_CLARIFICATION_TIMEOUT : Action.CLOSE)) {
+            throw new ActionNotAllowed(
+                    status(),
+                    action,
+                    "closing for " + command.reason() + " needs "
+                            + (timeout ? DialogueStatus.AWAITING_CLARIFICATION : DialogueStatus.ANSWERED));
         }
         apply(new DialogueClosed(
                 dialogueId,
@@ -575,12 +570,16 @@ class Dialogue {
         return EvidenceChain.link(lastHash, signed);
     }
 
+    private DialogueStatus status() {
+        return stage.status();
+    }
+
     private void refuseWhenFinished(String action) {
-        if (status == DialogueStatus.CLOSED) {
+        if (stage == Stage.CLOSED) {
             throw new DialogueAlreadyClosed(dialogueId, action, null);
         }
-        if (status == DialogueStatus.REJECTED) {
-            throw new ActionNotAllowed(status, action, "a rejected dialogue is final");
+        if (stage == Stage.REJECTED) {
+            throw new ActionNotAllowed(status(), action, "a rejected dialogue is final");
         }
     }
 
@@ -589,39 +588,38 @@ class Dialogue {
      * reopened): only a rejection is final. Confidential dialogues and askers who did not agree are never published.
      */
     private void requirePublicationDecision(String action, Actor actor) {
-        if (status == DialogueStatus.REJECTED) {
-            throw new ActionNotAllowed(status, action, "a rejected dialogue is final");
+        if (!DialogueLifecycle.allows(stage, Action.DECIDE_PUBLICATION)) {
+            throw new ActionNotAllowed(status(), action, "a rejected dialogue is final");
         }
         requireModerator(action, actor);
         if (answer == null) {
-            throw new ActionNotAllowed(status, action, "the dialogue has no answer yet");
+            throw new ActionNotAllowed(status(), action, "the dialogue has no answer yet");
         }
         if (confidential) {
-            throw new ActionNotAllowed(status, action, "a confidential dialogue is never published");
+            throw new ActionNotAllowed(status(), action, "a confidential dialogue is never published");
         }
         if (!publicationConsent) {
-            throw new ActionNotAllowed(status, action, "the asker did not agree to publication");
+            throw new ActionNotAllowed(status(), action, "the asker did not agree to publication");
         }
         if (publicationDecided) {
-            throw new ActionNotAllowed(status, action, "publication of the latest answer is already decided");
+            throw new ActionNotAllowed(status(), action, "publication of the latest answer is already decided");
         }
     }
 
-    private void requireStatus(String action, DialogueStatus required) {
-        if (status != required) {
-            throw new ActionNotAllowed(status, action);
-        }
+    /** The action is allowed in the current stage by the lifecycle: the stage it leads to. */
+    private Stage requireStage(Action action) {
+        return DialogueLifecycle.next(stage, action).orElseThrow(() -> new ActionNotAllowed(status(), action.id()));
     }
 
     private void requireOpenForward(String action) {
-        if (!forwardOpen) {
-            throw new ActionNotAllowed(status, action, "no open forward");
+        if (!stage.forwardOpen()) {
+            throw new ActionNotAllowed(status(), action, "no open forward");
         }
     }
 
     private void requirePendingExtension(String action) {
         if (extensionRequestedDueAt == null) {
-            throw new ActionNotAllowed(status, action, "no pending extension request");
+            throw new ActionNotAllowed(status(), action, "no pending extension request");
         }
     }
 
@@ -642,6 +640,7 @@ class Dialogue {
     }
 
     private void requireDepartment(String action, Actor actor) {
+        boolean forwardOpen = stage.forwardOpen();
         if (!forwardOpen || actor.kind() != ActorKind.OFFICIAL || !forwardDepartment.equals(actor.agency())) {
             throw ActorNotAuthorized.forbidden(
                     action, actor, forwardOpen ? "the department " + forwardDepartment : "a department");
@@ -653,7 +652,7 @@ class Dialogue {
     @EventSourcingHandler
     void on(DialogueAsked event) {
         dialogueId = event.dialogueId();
-        status = DialogueStatus.AWAITING_TRIAGE;
+        stage = DialogueLifecycle.start();
         askerKind = event.actor().kind();
         askerId = event.actor().id();
         moderatorAgency = event.moderatorAgency();
@@ -670,23 +669,20 @@ class Dialogue {
 
     @EventSourcingHandler
     void on(ClarificationRequested event) {
-        resumeAfterClarification = status;
-        status = DialogueStatus.AWAITING_CLARIFICATION;
+        move(Action.REQUEST_CLARIFICATION);
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(ClarificationProvided event) {
-        status = event.resumedStatus();
-        resumeAfterClarification = null;
+        move(Action.PROVIDE_CLARIFICATION);
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(DialogueForwarded event) {
-        status = DialogueStatus.FORWARDED;
+        move(Action.FORWARD);
         forwardCount = event.forwardNumber();
-        forwardOpen = true;
         forwardDepartment = event.department();
         forwardDueAt = event.dueAt();
         forwardAcknowledged = false;
@@ -697,25 +693,31 @@ class Dialogue {
 
     @EventSourcingHandler
     void on(ForwardAcknowledged event) {
+        move(Action.ACKNOWLEDGE_FORWARD);
         forwardAcknowledged = true;
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(ForwardReturned event) {
+        move(Action.RETURN_FORWARD);
         closeForward();
-        status = DialogueStatus.AWAITING_TRIAGE;
+        if (event.triageDueAt() != null) {
+            triageDueAt = event.triageDueAt();
+        }
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(DeadlineExtensionRequested event) {
+        move(Action.REQUEST_EXTENSION);
         extensionRequestedDueAt = event.requestedDueAt();
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(DeadlineExtended event) {
+        move(Action.EXTEND_DEADLINE);
         forwardDueAt = event.newDueAt();
         extensionRequestedDueAt = null;
         chain(event.evidence());
@@ -723,14 +725,15 @@ class Dialogue {
 
     @EventSourcingHandler
     void on(DeadlineExtensionRefused event) {
+        move(Action.REFUSE_EXTENSION);
         extensionRequestedDueAt = null;
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(DialogueAnswered event) {
+        move(Action.ANSWER);
         closeForward();
-        status = DialogueStatus.ANSWERED;
         answer = event.answer();
         answeringAgency = event.answeringAgency();
         answeredAt = event.at();
@@ -742,6 +745,7 @@ class Dialogue {
 
     @EventSourcingHandler
     void on(AnswerPublished event) {
+        move(Action.DECIDE_PUBLICATION);
         publicationDecided = true;
         onPortal = true;
         chain(event.evidence());
@@ -749,27 +753,31 @@ class Dialogue {
 
     @EventSourcingHandler
     void on(AnswerKeptPrivate event) {
+        move(Action.DECIDE_PUBLICATION);
         publicationDecided = true;
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(PublicationWithdrawn event) {
+        move(Action.WITHDRAW_PUBLICATION);
         onPortal = false;
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(DialogueRejected event) {
-        status = DialogueStatus.REJECTED;
+        move(Action.REJECT);
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(DialogueEscalated event) {
-        if (STEP_TRIAGE.equals(event.step())) {
+        if (event.step() == EscalationStep.TRIAGE) {
+            move(Action.ESCALATE_TRIAGE);
             triageEscalationLevel = event.level();
         } else {
+            move(Action.ESCALATE_ANSWER);
             answerEscalationLevel = event.level();
         }
         chain(event.evidence());
@@ -777,13 +785,14 @@ class Dialogue {
 
     @EventSourcingHandler
     void on(SatisfactionRated event) {
+        move(Action.RATE);
         answerRated = true;
         chain(event.evidence());
     }
 
     @EventSourcingHandler
     void on(DialogueReopened event) {
-        status = DialogueStatus.AWAITING_TRIAGE;
+        move(Action.REOPEN);
         triageDueAt = event.triageDueAt();
         triageEscalationLevel = 0;
         reopenableUntil = null;
@@ -792,15 +801,21 @@ class Dialogue {
 
     @EventSourcingHandler
     void on(DialogueClosed event) {
+        move(
+                event.reason() == CloseReason.CLARIFICATION_TIMEOUT
+                        ? Action.CLOSE_FOR_CLARIFICATION_TIMEOUT
+                        : Action.CLOSE);
         closeForward();
-        status = DialogueStatus.CLOSED;
-        resumeAfterClarification = null;
         reopenableUntil = event.reopenableUntil();
         chain(event.evidence());
     }
 
+    /** The stage after a recorded event, by the lifecycle's table. */
+    private void move(Action action) {
+        stage = DialogueLifecycle.after(stage, action);
+    }
+
     private void closeForward() {
-        forwardOpen = false;
         forwardAcknowledged = false;
         extensionRequestedDueAt = null;
     }

@@ -105,7 +105,9 @@ class ForwardingTest extends DialogueTestBase {
     void returningWithoutAReasonIsRefused() {
         story.happened(story.forward());
         ReturnForwardCommand c = story.returnForward(DEPARTMENT);
-        refused(new ReturnForwardCommand(c.dialogueId(), " ", c.actor(), c.at(), c.signed()), InvalidCommand.class);
+        refused(
+                new ReturnForwardCommand(c.dialogueId(), " ", c.triageDueAt(), c.actor(), c.at(), c.signed()),
+                InvalidCommand.class);
     }
 
     @Test

@@ -35,6 +35,7 @@ import vn.edialog.command.dialogue.api.DialogueForwarded;
 import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.DialogueStatus;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
@@ -202,14 +203,21 @@ public final class EventSampleWriter {
                 moderator,
                 next(),
                 sign(ubnd, "refuse-extension", moderator, fields().put("reason", "Đã gia hạn một lần"))));
+        Instant returnedTriageDue = clock.plus(Duration.ofDays(9));
         events.add(new ForwardReturned(
                 dialogue,
                 1,
                 "skhdt",
                 "Không thuộc thẩm quyền",
+                returnedTriageDue,
                 department,
                 next(),
-                sign(skhdt, "return", department, fields().put("reason", "Không thuộc thẩm quyền"))));
+                sign(
+                        skhdt,
+                        "return",
+                        department,
+                        fields().put("reason", "Không thuộc thẩm quyền")
+                                .put("triageDueAt", returnedTriageDue.toString()))));
         Instant due2 = clock.plus(Duration.ofDays(14));
         events.add(new DialogueForwarded(
                 dialogue,
@@ -228,7 +236,7 @@ public final class EventSampleWriter {
                                 .put("dueAt", due2.toString()))));
         events.add(new DialogueEscalated(
                 dialogue,
-                "ANSWER",
+                EscalationStep.ANSWER,
                 1,
                 "lanh-dao-skhdt",
                 due2,

@@ -129,16 +129,18 @@ public class DialogueProcessBridge {
 
     @EventHandler
     public void on(ForwardReturned event) {
-        correlate(
-                event,
-                event.dialogueId(),
-                Map.of(
-                        TRIAGE_STARTED_AT,
-                        Values.date(event.at()),
-                        "returnedBy",
-                        event.department(),
-                        "returnedReason",
-                        event.reason()));
+        Map<String, Object> variables = new HashMap<>(Map.of(
+                TRIAGE_STARTED_AT,
+                Values.date(event.at()),
+                "returnedBy",
+                event.department(),
+                "returnedReason",
+                event.reason()));
+        if (event.triageDueAt() != null) {
+            // The moderator's recorded deadline, which the triage stage's plan never shortens (revision 1: unchanged).
+            variables.put(TRIAGE_DUE_AT, Values.date(event.triageDueAt()));
+        }
+        correlate(event, event.dialogueId(), variables);
     }
 
     @EventHandler

@@ -73,7 +73,7 @@ final class Events {
     }
 
     static ForwardReturned returned(UUID id, String department, Instant at) {
-        return new ForwardReturned(id, 1, department, "Không thuộc thẩm quyền", official(department), at, null);
+        return new ForwardReturned(id, 1, department, "Không thuộc thẩm quyền", null, official(department), at, null);
     }
 
     static ClarificationRequested clarificationRequested(UUID id, String by, Instant dueAt, Instant at) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -33,12 +34,16 @@ import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
 import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
+import vn.edialog.command.dialogue.lifecycle.Action;
+import vn.edialog.command.dialogue.lifecycle.DialogueLifecycle;
+import vn.edialog.command.dialogue.lifecycle.Due;
 import vn.edialog.query.BatchedWrites;
+import vn.edialog.query.LifecycleColumns;
 import vn.edialog.query.Page;
 
 /**
- * Owns {@code inbox_dialogue} and {@code inbox_party}. The status is derived from the events as the aggregate derives
- * it; every update of a dialogue is guarded by the event's sequence number, and parties are added once (keyed by
+ * Owns {@code inbox_dialogue} and {@code inbox_party}. Stage, status and due date move by the lifecycle's table, as
+ * the aggregate's do ({@link LifecycleColumns}); every update of a dialogue is guarded by the event's sequence number, and parties are added once (keyed by
  * tenant, party and dialogue), so redelivery and replay apply nothing twice. Every write touches one dialogue's rows,
  * so a batch of events goes out as JDBC batches ({@link BatchedWrites}).
  */
@@ -63,10 +68,10 @@ public class PartyInboxProjection {
                         e.dialogueId(),
                         """
                         insert into inbox_dialogue (dialogue_id, tenant, tracking_code, topic, subject, confidential,
-                            status, moderator_agency, handling_agency, triage_due_at, due_at, last_activity_at,
+                            stage, status, moderator_agency, handling_agency, triage_due_at, due_at, last_activity_at,
                             last_sequence)
-                        values (:id, :tenant, :code, :topic, :subject, :confidential, :status, :moderator, :moderator,
-                            :due, :due, :at, :seq)
+                        values (:id, :tenant, :code, :topic, :subject, :confidential, :stage, :status, :moderator,
+                            :moderator, :due, :due, :at, :seq)
                         on conflict (dialogue_id) do nothing
                         """)
                 .param("id", e.dialogueId())
@@ -75,7 +80,8 @@ public class PartyInboxProjection {
                 .param("topic", e.topic())
                 .param("subject", e.subject())
                 .param("confidential", e.confidential())
-                .param("status", DialogueStatus.AWAITING_TRIAGE.name())
+                .param("stage", DialogueLifecycle.start().name())
+                .param("status", DialogueLifecycle.start().status().name())
                 .param("moderator", e.moderatorAgency())
                 .param("due", ts(e.triageDueAt()))
                 .param("at", ts(e.at()))
@@ -87,19 +93,17 @@ public class PartyInboxProjection {
 
     @EventHandler
     void on(ClarificationRequested e, @SequenceNumber long sequence) {
-        update(e.dialogueId(), sequence, e.at(), "status = :status, due_at = :due", s -> s.param(
-                        "status", DialogueStatus.AWAITING_CLARIFICATION.name())
-                .param("due", ts(e.dueAt())));
-    }
-
-    @EventHandler
-    void on(ClarificationProvided e, @SequenceNumber long sequence) {
         update(
                 e.dialogueId(),
                 sequence,
                 e.at(),
-                "status = :status, due_at = case when :status = 'FORWARDED' then forward_due_at else triage_due_at end",
-                s -> s.param("status", e.resumedStatus().name()));
+                LifecycleColumns.after(Action.REQUEST_CLARIFICATION, Map.of(Due.CLARIFICATION, ":due")),
+                s -> s.param("due", ts(e.dueAt())));
+    }
+
+    @EventHandler
+    void on(ClarificationProvided e, @SequenceNumber long sequence) {
+        update(e.dialogueId(), sequence, e.at(), LifecycleColumns.after(Action.PROVIDE_CLARIFICATION), s -> s);
     }
 
     @EventHandler
@@ -108,10 +112,8 @@ public class PartyInboxProjection {
                 e.dialogueId(),
                 sequence,
                 e.at(),
-                "status = :status, handling_agency = :agency, forward_due_at = :due, due_at = :due",
-                s -> s.param("status", DialogueStatus.FORWARDED.name())
-                        .param("agency", e.department())
-                        .param("due", ts(e.dueAt())));
+                LifecycleColumns.after(Action.FORWARD, Map.of(Due.FORWARD, ":due")) + ", handling_agency = :agency",
+                s -> s.param("agency", e.department()).param("due", ts(e.dueAt())));
         addParty(e.dialogueId(), AGENCY, e.department(), InboxRole.DEPARTMENT, e.at());
     }
 
@@ -126,8 +128,9 @@ public class PartyInboxProjection {
                 e.dialogueId(),
                 sequence,
                 e.at(),
-                "status = :status, handling_agency = moderator_agency, forward_due_at = null, due_at = triage_due_at",
-                s -> s.param("status", DialogueStatus.AWAITING_TRIAGE.name()));
+                LifecycleColumns.after(Action.RETURN_FORWARD, Map.of(Due.TRIAGE, "coalesce(:triageDue, triage_due_at)"))
+                        + ", handling_agency = moderator_agency, forward_due_at = null",
+                s -> s.param("triageDue", ts(e.triageDueAt())));
     }
 
     @EventHandler
@@ -141,7 +144,7 @@ public class PartyInboxProjection {
                 e.dialogueId(),
                 sequence,
                 e.at(),
-                "forward_due_at = :due, due_at = case when status = 'FORWARDED' then :due else due_at end",
+                LifecycleColumns.after(Action.EXTEND_DEADLINE, Map.of(Due.FORWARD, ":due")),
                 s -> s.param("due", ts(e.newDueAt())));
     }
 
@@ -156,8 +159,8 @@ public class PartyInboxProjection {
                 e.dialogueId(),
                 sequence,
                 e.at(),
-                "status = :status, handling_agency = :agency, forward_due_at = null, due_at = null",
-                s -> s.param("status", DialogueStatus.ANSWERED.name()).param("agency", e.answeringAgency()));
+                LifecycleColumns.after(Action.ANSWER) + ", handling_agency = :agency, forward_due_at = null",
+                s -> s.param("agency", e.answeringAgency()));
     }
 
     @EventHandler
@@ -177,12 +180,7 @@ public class PartyInboxProjection {
 
     @EventHandler
     void on(DialogueRejected e, @SequenceNumber long sequence) {
-        update(
-                e.dialogueId(),
-                sequence,
-                e.at(),
-                "status = :status, due_at = null",
-                s -> s.param("status", DialogueStatus.REJECTED.name()));
+        update(e.dialogueId(), sequence, e.at(), LifecycleColumns.after(Action.REJECT), s -> s);
     }
 
     @EventHandler
@@ -201,9 +199,9 @@ public class PartyInboxProjection {
                 e.dialogueId(),
                 sequence,
                 e.at(),
-                "status = :status, handling_agency = moderator_agency, triage_due_at = :due, forward_due_at = null,"
-                        + " due_at = :due",
-                s -> s.param("status", DialogueStatus.AWAITING_TRIAGE.name()).param("due", ts(e.triageDueAt())));
+                LifecycleColumns.after(Action.REOPEN, Map.of(Due.TRIAGE, ":due"))
+                        + ", handling_agency = moderator_agency, forward_due_at = null",
+                s -> s.param("due", ts(e.triageDueAt())));
     }
 
     @EventHandler
@@ -212,8 +210,8 @@ public class PartyInboxProjection {
                 e.dialogueId(),
                 sequence,
                 e.at(),
-                "status = :status, forward_due_at = null, due_at = null",
-                s -> s.param("status", DialogueStatus.CLOSED.name()));
+                LifecycleColumns.after(DialogueLifecycle.actionOf(e).orElseThrow()) + ", forward_due_at = null",
+                s -> s);
     }
 
     /**

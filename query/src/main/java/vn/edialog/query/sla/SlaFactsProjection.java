@@ -31,6 +31,7 @@ import vn.edialog.command.dialogue.api.DialogueEscalated;
 import vn.edialog.command.dialogue.api.DialogueForwarded;
 import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.DialogueReopened;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
@@ -49,7 +50,6 @@ public class SlaFactsProjection {
 
     public static final String PROCESSING_GROUP = "sla-facts";
 
-    private static final String TRIAGE_STEP = "TRIAGE";
     private static final String WORKING_DAYS = "working days of answers";
     private static final String STEP_COLUMNS =
             """
@@ -301,7 +301,7 @@ public class SlaFactsProjection {
                                 or (not :triage and s.forward_number = c.open_forward and s.round = 0))
                         """)
                 .param("level", e.level())
-                .param("triage", TRIAGE_STEP.equals(e.step()))
+                .param("triage", e.step() == EscalationStep.TRIAGE)
                 .add();
     }
 

@@ -2,6 +2,7 @@ package vn.edialog.query.summary;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -22,14 +23,18 @@ import vn.edialog.command.dialogue.api.DialogueEscalated;
 import vn.edialog.command.dialogue.api.DialogueForwarded;
 import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.DialogueReopened;
-import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.dialogue.api.ForwardReturned;
 import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
+import vn.edialog.command.dialogue.lifecycle.Action;
+import vn.edialog.command.dialogue.lifecycle.DialogueLifecycle;
+import vn.edialog.command.dialogue.lifecycle.Due;
 import vn.edialog.query.BatchedWrites;
+import vn.edialog.query.LifecycleColumns;
 
 /**
- * Owns {@code dialogue_summary}. Every update is guarded by the event's sequence number, so a replay or a redelivered
+ * Owns {@code dialogue_summary}. Stage, status and due date move by the lifecycle's table, as the aggregate's do
+ * ({@link LifecycleColumns}). Every update is guarded by the event's sequence number, so a replay or a redelivered
  * batch changes nothing twice; the reset handler empties the table for a rebuild. Each statement touches one
  * dialogue's row only, so the writes of a batch of events go out as JDBC batches ({@link BatchedWrites}).
  */
@@ -51,9 +56,11 @@ public class DialogueSummaryProjection {
         writes.sql(
                         event.dialogueId(),
                         """
-                        insert into dialogue_summary (dialogue_id, tenant, tracking_code, topic, confidential, status,
-                            moderator_agency, handling_agency, due_at, asked_at, last_event_at, last_sequence)
-                        values (:id, :tenant, :code, :topic, :confidential, :status, :agency, :agency, :due, :at, :at, :seq)
+                        insert into dialogue_summary (dialogue_id, tenant, tracking_code, topic, confidential, stage,
+                            status, moderator_agency, handling_agency, triage_due_at, due_at, asked_at, last_event_at,
+                            last_sequence)
+                        values (:id, :tenant, :code, :topic, :confidential, :stage, :status, :agency, :agency, :due,
+                            :due, :at, :at, :seq)
                         on conflict (dialogue_id) do nothing
                         """)
                 .param("id", event.dialogueId())
@@ -61,7 +68,8 @@ public class DialogueSummaryProjection {
                 .param("code", event.trackingCode())
                 .param("topic", event.topic())
                 .param("confidential", event.confidential())
-                .param("status", DialogueStatus.AWAITING_TRIAGE.name())
+                .param("stage", DialogueLifecycle.start().name())
+                .param("status", DialogueLifecycle.start().status().name())
                 .param("agency", event.moderatorAgency())
                 .param("due", ts(event.triageDueAt()))
                 .param("at", ts(event.at()))
@@ -71,19 +79,17 @@ public class DialogueSummaryProjection {
 
     @EventHandler
     void on(ClarificationRequested event, @SequenceNumber long sequence) {
-        update(event.dialogueId(), sequence, event.at(), "status = :status, due_at = :due", s -> s.param(
-                        "status", DialogueStatus.AWAITING_CLARIFICATION.name())
-                .param("due", ts(event.dueAt())));
-    }
-
-    @EventHandler
-    void on(ClarificationProvided event, @SequenceNumber long sequence) {
         update(
                 event.dialogueId(),
                 sequence,
                 event.at(),
-                "status = :status",
-                s -> s.param("status", event.resumedStatus().name()));
+                LifecycleColumns.after(Action.REQUEST_CLARIFICATION, Map.of(Due.CLARIFICATION, ":due")),
+                s -> s.param("due", ts(event.dueAt())));
+    }
+
+    @EventHandler
+    void on(ClarificationProvided event, @SequenceNumber long sequence) {
+        update(event.dialogueId(), sequence, event.at(), LifecycleColumns.after(Action.PROVIDE_CLARIFICATION), s -> s);
     }
 
     @EventHandler
@@ -92,10 +98,8 @@ public class DialogueSummaryProjection {
                 event.dialogueId(),
                 sequence,
                 event.at(),
-                "status = :status, handling_agency = :agency, due_at = :due",
-                s -> s.param("status", DialogueStatus.FORWARDED.name())
-                        .param("agency", event.department())
-                        .param("due", ts(event.dueAt())));
+                LifecycleColumns.after(Action.FORWARD, Map.of(Due.FORWARD, ":due")) + ", handling_agency = :agency",
+                s -> s.param("agency", event.department()).param("due", ts(event.dueAt())));
     }
 
     @EventHandler
@@ -104,13 +108,19 @@ public class DialogueSummaryProjection {
                 event.dialogueId(),
                 sequence,
                 event.at(),
-                "status = :status, handling_agency = moderator_agency, due_at = null",
-                s -> s.param("status", DialogueStatus.AWAITING_TRIAGE.name()));
+                LifecycleColumns.after(Action.RETURN_FORWARD, Map.of(Due.TRIAGE, "coalesce(:triageDue, triage_due_at)"))
+                        + ", handling_agency = moderator_agency",
+                s -> s.param("triageDue", ts(event.triageDueAt())));
     }
 
     @EventHandler
     void on(DeadlineExtended event, @SequenceNumber long sequence) {
-        update(event.dialogueId(), sequence, event.at(), "due_at = :due", s -> s.param("due", ts(event.newDueAt())));
+        update(
+                event.dialogueId(),
+                sequence,
+                event.at(),
+                LifecycleColumns.after(Action.EXTEND_DEADLINE, Map.of(Due.FORWARD, ":due")),
+                s -> s.param("due", ts(event.newDueAt())));
     }
 
     @EventHandler
@@ -119,10 +129,8 @@ public class DialogueSummaryProjection {
                 event.dialogueId(),
                 sequence,
                 event.at(),
-                "status = :status, handling_agency = :agency, answered_at = :answered, due_at = null",
-                s -> s.param("status", DialogueStatus.ANSWERED.name())
-                        .param("agency", event.answeringAgency())
-                        .param("answered", ts(event.at())));
+                LifecycleColumns.after(Action.ANSWER) + ", handling_agency = :agency, answered_at = :answered",
+                s -> s.param("agency", event.answeringAgency()).param("answered", ts(event.at())));
     }
 
     @EventHandler
@@ -142,12 +150,7 @@ public class DialogueSummaryProjection {
 
     @EventHandler
     void on(DialogueRejected event, @SequenceNumber long sequence) {
-        update(
-                event.dialogueId(),
-                sequence,
-                event.at(),
-                "status = :status, due_at = null",
-                s -> s.param("status", DialogueStatus.REJECTED.name()));
+        update(event.dialogueId(), sequence, event.at(), LifecycleColumns.after(Action.REJECT), s -> s);
     }
 
     @EventHandler
@@ -171,8 +174,9 @@ public class DialogueSummaryProjection {
                 event.dialogueId(),
                 sequence,
                 event.at(),
-                "status = :status, handling_agency = moderator_agency, due_at = :due, answered_at = null",
-                s -> s.param("status", DialogueStatus.AWAITING_TRIAGE.name()).param("due", ts(event.triageDueAt())));
+                LifecycleColumns.after(Action.REOPEN, Map.of(Due.TRIAGE, ":due"))
+                        + ", handling_agency = moderator_agency, answered_at = null",
+                s -> s.param("due", ts(event.triageDueAt())));
     }
 
     @EventHandler
@@ -181,8 +185,8 @@ public class DialogueSummaryProjection {
                 event.dialogueId(),
                 sequence,
                 event.at(),
-                "status = :status, due_at = null",
-                s -> s.param("status", DialogueStatus.CLOSED.name()));
+                LifecycleColumns.after(DialogueLifecycle.actionOf(event).orElseThrow()),
+                s -> s);
     }
 
     /**

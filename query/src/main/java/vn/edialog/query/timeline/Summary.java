@@ -18,6 +18,7 @@ import vn.edialog.command.dialogue.api.DialogueEscalated;
 import vn.edialog.command.dialogue.api.DialogueForwarded;
 import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.DialogueReopened;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
 import vn.edialog.command.dialogue.api.PublicationWithdrawn;
@@ -135,7 +136,7 @@ record Summary(String vi, String en) {
     }
 
     static Summary of(DialogueEscalated e, Agencies agencies) {
-        boolean triage = "TRIAGE".equals(e.step());
+        boolean triage = e.step() == EscalationStep.TRIAGE;
         return new Summary(
                 "Quá hạn " + (triage ? "phân loại" : "trả lời") + " của " + agencies.vi(e.responsibleAgency())
                         + ", chuyển cấp " + e.level() + ": " + e.escalatedTo(),

@@ -22,6 +22,7 @@ import vn.edialog.command.dialogue.api.DialogueForwarded;
 import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.DialogueStatus;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
@@ -152,13 +153,23 @@ public final class Story {
         return record(actor, at, evidence -> new ForwardAcknowledged(id, number, dept, due, actor, at, evidence));
     }
 
+    /** A return as revision 1 recorded it: triage due again at the recorded triage deadline. */
     public Story returned(String reason, Instant at) {
+        return returned(reason, at, null);
+    }
+
+    /** A return that gives the moderator triage again until {@code triageDueAt}. */
+    public Story returned(String reason, Instant at, Instant triageDueAt) {
         Actor actor = Parties.official(department);
         int number = forwards;
         String dept = department;
         forwardOpen = false;
         status = DialogueStatus.AWAITING_TRIAGE;
-        return record(actor, at, evidence -> new ForwardReturned(id, number, dept, reason, actor, at, evidence));
+        if (triageDueAt != null) {
+            this.triageDueAt = triageDueAt;
+        }
+        return record(
+                actor, at, evidence -> new ForwardReturned(id, number, dept, reason, triageDueAt, actor, at, evidence));
     }
 
     public Story extensionRequested(Instant at, Instant requestedDueAt) {
@@ -286,7 +297,15 @@ public final class Story {
                 Parties.SYSTEM,
                 at,
                 evidence -> new DialogueEscalated(
-                        id, step, level, "lanh-dao-" + responsible, due, responsible, Parties.SYSTEM, at, evidence));
+                        id,
+                        EscalationStep.valueOf(step),
+                        level,
+                        "lanh-dao-" + responsible,
+                        due,
+                        responsible,
+                        Parties.SYSTEM,
+                        at,
+                        evidence));
     }
 
     public Story rated(int rating, Instant at) {

@@ -8,7 +8,7 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record DialogueEscalated(
         UUID dialogueId,
-        String step,
+        EscalationStep step,
         int level,
         String escalatedTo,
         Instant dueAt,

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The system escalates an open step ("TRIAGE" or "ANSWER") whose deadline passed. */
+/** The system escalates an open step whose deadline passed. */
 public record EscalateDialogueCommand(
         @TargetAggregateIdentifier UUID dialogueId,
-        String step,
+        EscalationStep step,
         int level,
         String escalatedTo,
         Instant dueAt,

@@ -195,6 +195,7 @@ public final class DialogueStory {
         return new ReturnForwardCommand(
                 id,
                 "Nội dung thuộc thẩm quyền của Sở Tài nguyên và Môi trường, đề nghị chuyển lại.",
+                at.plus(Duration.ofDays(2)),
                 by,
                 at,
                 signed("ReturnForward", id, at, by));
@@ -295,7 +296,7 @@ public final class DialogueStory {
         Instant at = tick();
         return new EscalateDialogueCommand(
                 id,
-                step,
+                EscalationStep.parse(step),
                 level,
                 "lanh-dao-ubnd",
                 at.minus(Duration.ofMinutes(5)),
@@ -398,7 +399,9 @@ public final class DialogueStory {
         if (command instanceof ReturnForwardCommand c) {
             status = DialogueStatus.AWAITING_TRIAGE;
             requestedDueAt = null;
-            return new ForwardReturned(id, forwards, department, c.reason(), c.actor(), c.at(), link(c.signed()));
+            triageDueAt = c.triageDueAt().isAfter(triageDueAt) ? c.triageDueAt() : triageDueAt;
+            return new ForwardReturned(
+                    id, forwards, department, c.reason(), triageDueAt, c.actor(), c.at(), link(c.signed()));
         }
         if (command instanceof RequestDeadlineExtensionCommand c) {
             requestedDueAt = c.requestedDueAt();
@@ -483,7 +486,7 @@ public final class DialogueStory {
             return new DialogueRejected(id, c.code(), c.reason(), c.actor(), c.at(), link(c.signed()));
         }
         if (command instanceof EscalateDialogueCommand c) {
-            String responsible = "TRIAGE".equals(c.step()) ? asked.moderatorAgency() : department;
+            String responsible = c.step() == EscalationStep.TRIAGE ? asked.moderatorAgency() : department;
             return new DialogueEscalated(
                     id,
                     c.step(),

@@ -48,7 +48,10 @@ class EventSerializationTest {
             assertThat(type.getAnnotation(Revision.class))
                     .as(type.getSimpleName())
                     .isNotNull();
-            String expected = type == DialogueAsked.class || type == AnswerPublished.class ? "2" : "1";
+            String expected =
+                    type == DialogueAsked.class || type == AnswerPublished.class || type == ForwardReturned.class
+                            ? "2"
+                            : "1";
             assertThat(type.getAnnotation(Revision.class).value())
                     .as(type.getSimpleName())
                     .isEqualTo(expected);
