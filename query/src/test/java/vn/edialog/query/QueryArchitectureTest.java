@@ -40,6 +40,7 @@ class QueryArchitectureTest {
                 .dependOnClassesThat(resideInAPackage("vn.edialog.command..")
                         .and(not(resideInAnyPackage(
                                 "vn.edialog.command.dialogue.api..",
+                                "vn.edialog.command.dialogue.lifecycle..",
                                 "vn.edialog.command.tenant..",
                                 "vn.edialog.command.calendar.."))))
                 .check(QUERY);
