@@ -37,6 +37,11 @@ public final class DialogueLifecycle {
 
     private static final Map<Stage, Map<Action, Stage>> TABLE = new EnumMap<>(Stage.class);
 
+    /** What the department holding a forward, and the moderator deciding its extension, may do to it. */
+    private static final Action[] HOLDING_THE_FORWARD = {
+        ACKNOWLEDGE_FORWARD, REQUEST_EXTENSION, EXTEND_DEADLINE, REFUSE_EXTENSION, ESCALATE_ANSWER
+    };
+
     static {
         define(TRIAGE)
                 .to(REQUEST_CLARIFICATION, CLARIFICATION_IN_TRIAGE)
@@ -52,27 +57,15 @@ public final class DialogueLifecycle {
                 .to(REQUEST_CLARIFICATION, CLARIFICATION_IN_FORWARD)
                 .to(RETURN_FORWARD, TRIAGE)
                 .to(ANSWER, ANSWERED)
-                .stay(
-                        ACKNOWLEDGE_FORWARD,
-                        REQUEST_EXTENSION,
-                        EXTEND_DEADLINE,
-                        REFUSE_EXTENSION,
-                        ESCALATE_ANSWER,
-                        DECIDE_PUBLICATION,
-                        WITHDRAW_PUBLICATION);
+                .stay(HOLDING_THE_FORWARD)
+                .stay(DECIDE_PUBLICATION, WITHDRAW_PUBLICATION);
         // The department still holds the forward while it waits for the asker: it may acknowledge it and ask for
         // more time, the moderator may decide on that request, and the forward's deadline may be escalated.
         define(CLARIFICATION_IN_FORWARD)
                 .to(PROVIDE_CLARIFICATION, FORWARDED)
                 .to(CLOSE_FOR_CLARIFICATION_TIMEOUT, CLOSED)
-                .stay(
-                        ACKNOWLEDGE_FORWARD,
-                        REQUEST_EXTENSION,
-                        EXTEND_DEADLINE,
-                        REFUSE_EXTENSION,
-                        ESCALATE_ANSWER,
-                        DECIDE_PUBLICATION,
-                        WITHDRAW_PUBLICATION);
+                .stay(HOLDING_THE_FORWARD)
+                .stay(DECIDE_PUBLICATION, WITHDRAW_PUBLICATION);
         define(ANSWERED).to(CLOSE, CLOSED).stay(RATE, DECIDE_PUBLICATION, WITHDRAW_PUBLICATION);
         // Publication decides on the latest answer whatever the lifecycle did since: a closed dialogue can still be
         // published; only a rejection is final, though an answer published before it can be taken down.
