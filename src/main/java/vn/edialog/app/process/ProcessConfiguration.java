@@ -18,6 +18,7 @@ import vn.edialog.processes.dialogue.DialogueProcessBridge;
 import vn.edialog.processes.dialogue.DialogueReminders;
 import vn.edialog.processes.dialogue.EscalateDialogue;
 import vn.edialog.processes.dialogue.ExtensionDecision;
+import vn.edialog.processes.dialogue.FittingTexts;
 import vn.edialog.processes.dialogue.PlanDeadlines;
 import vn.edialog.processes.dialogue.ProcessSettings;
 import vn.edialog.processes.dialogue.RemindDialogue;
@@ -51,6 +52,12 @@ class ProcessConfiguration {
     @ConditionalOnProperty(name = "edialog.side-effects", havingValue = "true", matchIfMissing = true)
     DialogueProcessBridge dialogueProcessBridge(RuntimeService runtime, HistoryService history) {
         return new DialogueProcessBridge(runtime, history);
+    }
+
+    /** Task names and descriptions of every model fit Camunda's columns (the starter applies every plugin bean). */
+    @Bean
+    FittingTexts fittingTexts() {
+        return new FittingTexts();
     }
 
     @Bean(DialogueProcessBeans.PLAN_DEADLINES)
