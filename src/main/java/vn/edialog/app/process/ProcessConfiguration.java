@@ -19,6 +19,7 @@ import vn.edialog.processes.dialogue.DialogueReminders;
 import vn.edialog.processes.dialogue.EscalateDialogue;
 import vn.edialog.processes.dialogue.ExtensionDecision;
 import vn.edialog.processes.dialogue.FittingTexts;
+import vn.edialog.processes.dialogue.LongStrings;
 import vn.edialog.processes.dialogue.PlanDeadlines;
 import vn.edialog.processes.dialogue.ProcessSettings;
 import vn.edialog.processes.dialogue.RemindDialogue;
@@ -58,6 +59,12 @@ class ProcessConfiguration {
     @Bean
     FittingTexts fittingTexts() {
         return new FittingTexts();
+    }
+
+    /** String variables longer than Camunda's text column (an answer typed in Tasklist) are stored whole, as bytes. */
+    @Bean
+    LongStrings longStrings() {
+        return new LongStrings();
     }
 
     @Bean(DialogueProcessBeans.PLAN_DEADLINES)

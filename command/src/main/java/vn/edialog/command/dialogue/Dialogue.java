@@ -50,6 +50,7 @@ import vn.edialog.command.dialogue.api.RequestDeadlineExtensionCommand;
 import vn.edialog.command.dialogue.api.ReturnForwardCommand;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.dialogue.api.TextLimits;
 
 /**
  * One dialogue between an asker and the province. Command handlers check, in order: the inputs, that the dialogue is
@@ -390,7 +391,7 @@ class Dialogue {
         if (command.level() < 1) {
             throw new InvalidCommand("level", "must be at least 1");
         }
-        Inputs.text("escalatedTo", command.escalatedTo(), 128);
+        Inputs.text("escalatedTo", command.escalatedTo(), TextLimits.ACTOR_ID_MAX);
         Inputs.required("dueAt", command.dueAt());
         if (command.dueAt().isAfter(command.at())) {
             throw new InvalidCommand("dueAt", "the deadline has not passed at " + command.at());
@@ -454,7 +455,7 @@ class Dialogue {
     void handle(ReopenDialogueCommand command) {
         String action = "reopen";
         Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("reason", command.reason(), Inputs.TEXT_MAX);
+        Inputs.text("reason", command.reason(), TextLimits.REOPEN_REASON_MAX);
         Inputs.after("triageDueAt", command.triageDueAt(), command.at());
         if (status == DialogueStatus.REJECTED) {
             throw new ActionNotAllowed(status, action, "a rejected dialogue is final");

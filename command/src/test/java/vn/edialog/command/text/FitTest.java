@@ -28,7 +28,8 @@ class FitTest {
         String shortened = Fit.shorten(text, 3);
 
         assertThat(shortened).isEqualTo("a😀…");
-        assertThat(shortened.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)).isTrue();
+        assertThat(shortened.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))
+                .isTrue();
         assertThat(Fit.shorten(text, 4)).isEqualTo(text);
     }
 
