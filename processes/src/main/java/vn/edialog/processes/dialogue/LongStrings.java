@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.variable.serializer.PrimitiveValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
 import org.camunda.bpm.engine.variable.Variables;
@@ -11,6 +14,7 @@ import org.camunda.bpm.engine.variable.impl.value.UntypedValueImpl;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import vn.edialog.command.text.Fit;
 
 /**
  * String variables longer than Camunda's text column are kept whole, as bytes: an official's answer typed into a
@@ -18,6 +22,10 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * {@code TEXT_}, on PostgreSQL a {@code varchar(4000)}, where it would fail the form submission. A longer string is
  * stored by this serializer in {@code ACT_GE_BYTEARRAY} (UTF-8) and read back as an ordinary String, so Tasklist, the
  * REST API and the task listeners see the same value; shorter strings keep Camunda's own serializer.
+ *
+ * <p>A form submission also records each submitted field as text in {@code ACT_HI_DETAIL.TEXT_} (a form property
+ * event), which no serializer handles: that display copy is shortened with "…" (the variable's history keeps the
+ * value whole, and the signed event keeps what was decided).
  */
 public final class LongStrings extends AbstractProcessEnginePlugin {
 
@@ -27,6 +35,18 @@ public final class LongStrings extends AbstractProcessEnginePlugin {
             configuration.setCustomPreVariableSerializers(new ArrayList<>());
         }
         configuration.getCustomPreVariableSerializers().add(new Serializer());
+        configuration.setHistoryEventProducer(new FittingFormHistory());
+    }
+
+    /** Camunda's default history producer, with submitted form fields shortened to the detail table's text column. */
+    static final class FittingFormHistory extends CacheAwareHistoryEventProducer {
+
+        @Override
+        public HistoryEvent createFormPropertyUpdateEvt(
+                ExecutionEntity execution, String propertyId, String propertyValue, String taskId) {
+            return super.createFormPropertyUpdateEvt(
+                    execution, propertyId, Fit.shorten(propertyValue, FittingTexts.VARIABLE_TEXT_MAX), taskId);
+        }
     }
 
     /** Handles a string only when it does not fit {@link FittingTexts#VARIABLE_TEXT_MAX} characters. */

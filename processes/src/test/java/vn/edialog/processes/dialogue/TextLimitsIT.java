@@ -111,8 +111,7 @@ class TextLimitsIT extends DialogueProcessTestCase {
         String instance = runtime.startProcessInstanceByKey("PublishTextLimits", Map.of(SUBJECT, text(SUBJECT_MAX)))
                 .getId();
 
-        Task publish =
-                tasks.createTaskQuery().processInstanceId(instance).singleResult();
+        Task publish = tasks.createTaskQuery().processInstanceId(instance).singleResult();
         assertFits(publish.getName(), taskNameMax);
         assertThat(publish.getName()).startsWith("Công bố: ").endsWith("…");
     }
@@ -155,8 +154,8 @@ class TextLimitsIT extends DialogueProcessTestCase {
     private int limit(String table, String column) throws SQLException {
         DataSource data = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
         try (Connection connection = data.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT character_maximum_length FROM information_schema.columns"
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT character_maximum_length FROM information_schema.columns"
                                 + " WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?")) {
             statement.setString(1, table);
             statement.setString(2, column);
