@@ -2,6 +2,8 @@ package vn.edialog.app.government;
 
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.TextLimits;
+import vn.edialog.command.text.Fit;
 
 /**
  * The logged-in official on whose behalf the server signs a government action with the agency's key.
@@ -13,7 +15,8 @@ import vn.edialog.command.dialogue.api.ActorKind;
  */
 public record Official(String userId, String name, String tenant, String agency) implements java.io.Serializable {
 
+    /** The actor recorded in events; an account's first and last names may be longer than the documented maximum. */
     public Actor actor() {
-        return new Actor(ActorKind.OFFICIAL, userId, name, agency);
+        return new Actor(ActorKind.OFFICIAL, userId, Fit.shorten(name, TextLimits.NAME_MAX), agency);
     }
 }

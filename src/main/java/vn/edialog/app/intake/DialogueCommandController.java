@@ -59,9 +59,10 @@ class DialogueCommandController {
             summary = "Ask a question or file a petition (payload type 'ask')",
             description =
                     "Payload fields: type=ask, tenant, dialogueId (UUID chosen by the client), nonce (UUID), signedAt"
-                            + " (RFC 3339), topic, subject, body, optional form (the topic's fields: name to text, required ones"
-                            + " filled), optional confidential (boolean) and attachments"
-                            + " [{name, mediaType, size, sha256}].")
+                            + " (RFC 3339), topic, subject (at most 300 characters), body (at most 20,000), optional form (the"
+                            + " topic's fields: name to text of at most 1,000, required ones filled), optional confidential"
+                            + " (boolean) and attachments [{name (at most 255), mediaType, size, sha256}] (at most 20)."
+                            + " Characters are Unicode code points. contact.email: at most 320 characters.")
     @ApiResponse(responseCode = "201", description = "Accepted; the receipt is signed by the system key")
     ResponseEntity<AcceptedResponse> ask(@RequestBody EnvelopeRequest envelope) {
         String email = envelope == null || envelope.contact() == null
@@ -71,19 +72,26 @@ class DialogueCommandController {
     }
 
     @PostMapping("/{dialogueId}/clarifications")
-    @Operation(summary = "Provide the clarification the moderator or department asked for (type 'clarify', field text)")
+    @Operation(
+            summary =
+                    "Provide the clarification the moderator or department asked for (type 'clarify', field text: at most 20,000"
+                            + " characters)")
     ResponseEntity<AcceptedResponse> clarify(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
         return accepted(intake.accept("clarify", dialogueId, toEnvelope(envelope), null));
     }
 
     @PostMapping("/{dialogueId}/ratings")
-    @Operation(summary = "Rate the answer (type 'rate', fields rating 1..5 and optional comment)")
+    @Operation(
+            summary =
+                    "Rate the answer (type 'rate', fields rating 1..5 and optional comment: at most 2,000 characters)")
     ResponseEntity<AcceptedResponse> rate(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
         return accepted(intake.accept("rate", dialogueId, toEnvelope(envelope), null));
     }
 
     @PostMapping("/{dialogueId}/reopenings")
-    @Operation(summary = "Reopen a closed dialogue within the allowed window (type 'reopen', field reason)")
+    @Operation(
+            summary =
+                    "Reopen a closed dialogue within the allowed window (type 'reopen', field reason: at most 5,000 characters)")
     ResponseEntity<AcceptedResponse> reopen(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
         return accepted(intake.accept("reopen", dialogueId, toEnvelope(envelope), null));
     }

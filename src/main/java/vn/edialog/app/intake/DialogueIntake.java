@@ -30,6 +30,7 @@ import vn.edialog.command.dialogue.api.ProvideClarificationCommand;
 import vn.edialog.command.dialogue.api.RateSatisfactionCommand;
 import vn.edialog.command.dialogue.api.ReopenDialogueCommand;
 import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.dialogue.api.TextLimits;
 import vn.edialog.command.signature.Envelope;
 import vn.edialog.command.signature.EnvelopeVerifier;
 import vn.edialog.command.signature.SignerIdentity;
@@ -37,6 +38,7 @@ import vn.edialog.command.signature.VerifiedEnvelope;
 import vn.edialog.command.tenant.FormField;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.command.tenant.Topic;
+import vn.edialog.command.text.Fit;
 
 /**
  * Accepts the signed commands of businesses and citizens. Everything happens in one transaction: the signature is
@@ -117,7 +119,10 @@ public class DialogueIntake {
      */
     @Transactional
     public Accepted accept(String expectedType, UUID pathDialogueId, Envelope envelope, String contactEmail) {
-        if (contactEmail != null && !EMAIL.matcher(contactEmail).matches()) {
+        // At most the column's 320 characters: the pattern alone would let 384 through.
+        if (contactEmail != null
+                && (TextLimits.length(contactEmail) > TextLimits.EMAIL_MAX
+                        || !EMAIL.matcher(contactEmail).matches())) {
             throw IntakeRefusal.badPayload("contact.email is not an e-mail address");
         }
         refuseUnknownTenant(envelope);
@@ -162,12 +167,12 @@ public class DialogueIntake {
         String trackingCode;
         switch (expectedType) {
             case "ask" -> {
-                String topic = Payloads.text(payload, "topic", 100);
+                String topic = Payloads.text(payload, "topic", TextLimits.CODE_MAX);
                 if (tenant.topics().stream().noneMatch(t -> t.code().equals(topic))) {
                     throw IntakeRefusal.unknownTopic(tenant.code(), topic);
                 }
-                String subject = Payloads.text(payload, "subject", 300);
-                String body = Payloads.text(payload, "body", 20_000);
+                String subject = Payloads.text(payload, "subject", TextLimits.SUBJECT_MAX);
+                String body = Payloads.text(payload, "body", TextLimits.TEXT_MAX);
                 checkForm(tenant.topic(topic).orElseThrow(), payload.get("form"));
                 boolean confidential = Payloads.bool(payload, "confidential", false);
                 // The asker's signed choice whether the answer may be published; absent means "agrees".
@@ -201,14 +206,15 @@ public class DialogueIntake {
             case "clarify" -> {
                 trackingCode = trackingCodes.codeOf(dialogueId).orElseThrow();
                 commands.sendAndWait(new ProvideClarificationCommand(
-                        dialogueId, Payloads.text(payload, "text", 20_000), actor, receivedAt, signed));
+                        dialogueId, Payloads.text(payload, "text", TextLimits.TEXT_MAX), actor, receivedAt, signed));
             }
             case "rate" -> {
                 trackingCode = trackingCodes.codeOf(dialogueId).orElseThrow();
                 commands.sendAndWait(new RateSatisfactionCommand(
                         dialogueId,
                         Payloads.integer(payload, "rating", 1, 5),
-                        Payloads.optionalText(payload, "comment", 2_000).orElse(null),
+                        Payloads.optionalText(payload, "comment", TextLimits.REASON_MAX)
+                                .orElse(null),
                         actor,
                         receivedAt,
                         signed));
@@ -217,7 +223,7 @@ public class DialogueIntake {
                 trackingCode = trackingCodes.codeOf(dialogueId).orElseThrow();
                 commands.sendAndWait(new ReopenDialogueCommand(
                         dialogueId,
-                        Payloads.text(payload, "reason", 5_000),
+                        Payloads.text(payload, "reason", TextLimits.REOPEN_REASON_MAX),
                         calendar.dueAt(receivedAt, TRIAGE_WORKING_DAYS),
                         actor,
                         receivedAt,
@@ -318,8 +324,8 @@ public class DialogueIntake {
 
     /**
      * The topic form's values ({@code form}: field name → text): only the topic's fields, each a string of at most
-     * 1,000 characters, every required one filled, also when the payload has no {@code form}. They stay in the signed
-     * bytes.
+     * {@link TextLimits#FORM_VALUE_MAX} characters, every required one filled, also when the payload has no
+     * {@code form}. They stay in the signed bytes.
      */
     static void checkForm(Topic topic, JsonNode given) {
         // Without a form, the topic's required fields are still required.
@@ -333,8 +339,9 @@ public class DialogueIntake {
                 throw IntakeRefusal.badPayload("form field '" + name + "' is not a field of topic " + topic.code());
             }
             JsonNode value = form.get(name);
-            if (!value.isTextual() || value.textValue().length() > 1_000) {
-                throw IntakeRefusal.badPayload("form field '" + name + "' must be text of at most 1000 characters");
+            if (!value.isTextual() || TextLimits.length(value.textValue()) > TextLimits.FORM_VALUE_MAX) {
+                throw IntakeRefusal.badPayload("form field '" + name + "' must be text of at most "
+                        + TextLimits.FORM_VALUE_MAX + " characters");
             }
         });
         for (FormField field : topic.fields()) {
@@ -356,7 +363,9 @@ public class DialogueIntake {
                 };
         String name =
                 kind == ActorKind.BUSINESS && signer.organization() != null ? signer.organization() : signer.name();
-        return new Actor(kind, signer.id(), name, null);
+        // The asker cannot change the certificate: a name longer than the documented maximum is shortened for
+        // display, never refused; the certificate itself stays in the signed evidence.
+        return new Actor(kind, signer.id(), Fit.shorten(name, TextLimits.NAME_MAX), null);
     }
 
     static SignedPayload signedPayload(VerifiedEnvelope verified) {
@@ -373,8 +382,8 @@ public class DialogueIntake {
             throw IntakeRefusal.badPayload("An attachment's sha256 must be 64 lowercase hex digits");
         }
         return new Attachment(
-                Payloads.text(node, "name", 255),
-                Payloads.text(node, "mediaType", 255),
+                Payloads.text(node, "name", TextLimits.ATTACHMENT_NAME_MAX),
+                Payloads.text(node, "mediaType", TextLimits.ATTACHMENT_NAME_MAX),
                 Payloads.integer(node, "size", 0, Integer.MAX_VALUE),
                 sha256);
     }

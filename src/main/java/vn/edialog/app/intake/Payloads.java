@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.edialog.command.dialogue.api.TextLimits;
 
 /** Reads the command fields of a verified payload; a missing or ill-typed field is a bad-payload refusal. */
 final class Payloads {
@@ -16,7 +17,8 @@ final class Payloads {
             throw IntakeRefusal.badPayload("Field '" + field + "' must be a non-empty string");
         }
         String value = node.asText();
-        if (value.length() > maxLength) {
+        // Characters as the aggregate and PostgreSQL count them: code points (an emoji is one).
+        if (TextLimits.length(value) > maxLength) {
             throw IntakeRefusal.badPayload("Field '" + field + "' is longer than " + maxLength + " characters");
         }
         return value;

@@ -18,7 +18,9 @@ import vn.edialog.processes.dialogue.DialogueProcessBridge;
 import vn.edialog.processes.dialogue.DialogueReminders;
 import vn.edialog.processes.dialogue.EscalateDialogue;
 import vn.edialog.processes.dialogue.ExtensionDecision;
+import vn.edialog.processes.dialogue.FittingTexts;
 import vn.edialog.processes.dialogue.InvalidDecisions;
+import vn.edialog.processes.dialogue.LongStrings;
 import vn.edialog.processes.dialogue.PlanDeadlines;
 import vn.edialog.processes.dialogue.PreparePublication;
 import vn.edialog.processes.dialogue.ProcessSettings;
@@ -60,6 +62,18 @@ class ProcessConfiguration {
     @ConditionalOnProperty(name = "edialog.side-effects", havingValue = "true", matchIfMissing = true)
     DialogueProcessBridge dialogueProcessBridge(RuntimeService runtime, HistoryService history) {
         return new DialogueProcessBridge(runtime, history);
+    }
+
+    /** Task names and descriptions of every model fit Camunda's columns (the starter applies every plugin bean). */
+    @Bean
+    FittingTexts fittingTexts() {
+        return new FittingTexts();
+    }
+
+    /** String variables longer than Camunda's text column (an answer typed in Tasklist) are stored whole, as bytes. */
+    @Bean
+    LongStrings longStrings() {
+        return new LongStrings();
     }
 
     @Bean(DialogueProcessBeans.PLAN_DEADLINES)

@@ -60,6 +60,7 @@ import vn.edialog.command.dialogue.api.RequestDeadlineExtensionCommand;
 import vn.edialog.command.dialogue.api.ReturnForwardCommand;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.dialogue.api.TextLimits;
 import vn.edialog.command.dialogue.api.WithdrawPublicationCommand;
 import vn.edialog.command.dialogue.lifecycle.Action;
 import vn.edialog.command.dialogue.lifecycle.DialogueLifecycle;
@@ -453,7 +454,7 @@ class Dialogue {
         if (command.level() < 1) {
             throw new InvalidCommand("level", "must be at least 1");
         }
-        Inputs.text("escalatedTo", command.escalatedTo(), 128);
+        Inputs.text("escalatedTo", command.escalatedTo(), TextLimits.ACTOR_ID_MAX);
         Inputs.required("dueAt", command.dueAt());
         if (command.dueAt().isAfter(command.at())) {
             throw new InvalidCommand("dueAt", "the deadline has not passed at " + command.at());
@@ -513,7 +514,7 @@ class Dialogue {
     void handle(ReopenDialogueCommand command) {
         String action = "reopen";
         Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("reason", command.reason(), Inputs.TEXT_MAX);
+        Inputs.text("reason", command.reason(), TextLimits.REOPEN_REASON_MAX);
         Inputs.after("triageDueAt", command.triageDueAt(), command.at());
         if (stage == Stage.REJECTED) {
             throw new ActionNotAllowed(status(), action, "a rejected dialogue is final");

@@ -9,14 +9,15 @@ import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.Attachment;
 import vn.edialog.command.dialogue.api.InvalidCommand;
 import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.dialogue.api.TextLimits;
 
 /** Input checks shared by the command handlers; every failure is an {@link InvalidCommand} and stores nothing. */
 final class Inputs {
 
-    static final int CODE_MAX = 64;
-    static final int SUBJECT_MAX = 300;
-    static final int TEXT_MAX = 20_000;
-    static final int REASON_MAX = 2_000;
+    static final int CODE_MAX = TextLimits.CODE_MAX;
+    static final int SUBJECT_MAX = TextLimits.SUBJECT_MAX;
+    static final int TEXT_MAX = TextLimits.TEXT_MAX;
+    static final int REASON_MAX = TextLimits.REASON_MAX;
     static final int ATTACHMENTS_MAX = 20;
     static final long ATTACHMENT_SIZE_MAX = 200L * 1024 * 1024;
 
@@ -45,10 +46,8 @@ final class Inputs {
         if (actor == null || actor.kind() == null) {
             throw new InvalidCommand("actor", "actor and its kind are required");
         }
-        text("actor.id", actor.id(), 128);
-        if (actor.name() != null && actor.name().length() > SUBJECT_MAX) {
-            throw new InvalidCommand("actor.name", "longer than " + SUBJECT_MAX + " characters");
-        }
+        text("actor.id", actor.id(), TextLimits.ACTOR_ID_MAX);
+        optionalText("actor.name", actor.name(), TextLimits.NAME_MAX);
         switch (actor.kind()) {
             case BUSINESS -> matches("actor.id", actor.id(), BUSINESS_ID, "MST:<10 digits>[-<3 digits>]");
             case CITIZEN -> matches("actor.id", actor.id(), CITIZEN_ID, "CCCD:<12 digits> or CMND:<9|12 digits>");
@@ -69,14 +68,12 @@ final class Inputs {
         if (value == null || value.isBlank()) {
             throw new InvalidCommand(field, "must not be blank");
         }
-        if (value.length() > max) {
-            throw new InvalidCommand(field, "longer than " + max + " characters");
-        }
+        optionalText(field, value, max);
     }
 
     /** Optional text: may be null or empty, but not too long. */
     static void optionalText(String field, String value, int max) {
-        if (value != null && value.length() > max) {
+        if (value != null && TextLimits.length(value) > max) {
             throw new InvalidCommand(field, "longer than " + max + " characters");
         }
     }
@@ -109,7 +106,7 @@ final class Inputs {
             Attachment a = attachments.get(i);
             String field = "attachments[" + i + "]";
             required(field, a);
-            text(field + ".name", a.name(), 255);
+            text(field + ".name", a.name(), TextLimits.ATTACHMENT_NAME_MAX);
             required(field + ".mediaType", a.mediaType());
             matches(field + ".mediaType", a.mediaType(), MEDIA_TYPE, "a lowercase media type like image/png");
             if (a.size() <= 0 || a.size() > ATTACHMENT_SIZE_MAX) {

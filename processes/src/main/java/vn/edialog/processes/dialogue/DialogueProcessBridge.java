@@ -37,7 +37,7 @@ import vn.edialog.command.dialogue.api.SatisfactionRated;
 /**
  * Events in: starts {@code DialogueProcess} on {@link DialogueAsked} and correlates every other dialogue event by
  * business key (the dialogue id) with the event's class name as message name, handing the event's facts over as
- * variables. An event no process waits for is logged at debug and dropped: redelivery after a crash therefore
+ * variables (strings shortened to fit Camunda's column, {@link FittingTexts}). An event no process waits for is logged at debug and dropped: redelivery after a crash therefore
  * changes nothing, and a start is skipped when the dialogue already has a process (running or in history).
  *
  * <p>Runs in the tracking processor's transaction, so the token update and the process change commit together. The
@@ -85,7 +85,7 @@ public class DialogueProcessBridge {
         variables.put(ANSWER_ESCALATION_LEVEL, 0);
         runtime.createMessageCorrelation(DialogueAsked.class.getSimpleName())
                 .processInstanceBusinessKey(businessKey)
-                .setVariables(variables)
+                .setVariables(FittingTexts.variables(variables))
                 .correlateStartMessage();
     }
 
@@ -293,7 +293,7 @@ public class DialogueProcessBridge {
         String message = event.getClass().getSimpleName();
         List<MessageCorrelationResult> results = runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(dialogueId.toString())
-                .setVariables(variables)
+                .setVariables(FittingTexts.variables(variables))
                 .correlateAllWithResult();
         if (results.isEmpty()) {
             log.debug("No {} of dialogue {} waits for {}; ignored", PROCESS_KEY, dialogueId, message);
@@ -314,7 +314,7 @@ public class DialogueProcessBridge {
                     event.getClass().getSimpleName());
         }
         for (ProcessInstance instance : running) {
-            runtime.setVariables(instance.getId(), variables);
+            runtime.setVariables(instance.getId(), FittingTexts.variables(variables));
         }
     }
 

@@ -46,6 +46,7 @@ final class TestEngine {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
         configuration.setDbMetricsReporterActivate(false);
+        configuration.getProcessEnginePlugins().add(new FittingTexts());
         configuration.setBeans(new HashMap<>(delegates(ACTIONS, REMINDERS, CALENDAR, TENANTS, SETTINGS)));
         ProcessEngine built = configuration.buildProcessEngine();
         DeploymentBuilder deployment =

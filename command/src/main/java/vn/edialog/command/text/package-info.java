@@ -1,0 +1,2 @@
+/** Texts made to fit the columns they are written to. */
+package vn.edialog.command.text;
