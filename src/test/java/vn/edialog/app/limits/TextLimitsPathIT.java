@@ -93,7 +93,9 @@ class TextLimitsPathIT {
             Map.entry("AnswerPublished.answer", TextLimits.TEXT_MAX),
             Map.entry("SatisfactionRated.comment", TextLimits.REASON_MAX),
             Map.entry("DialogueReopened.reason", TextLimits.REOPEN_REASON_MAX),
-            Map.entry("DialogueRejected.reason", TextLimits.REASON_MAX));
+            Map.entry("DialogueRejected.reason", TextLimits.REASON_MAX),
+            Map.entry("AnswerKeptPrivate.reason", TextLimits.REASON_MAX),
+            Map.entry("PublicationWithdrawn.reason", TextLimits.REASON_MAX));
 
     /** Not free text: codes and identifiers the aggregate checks against a pattern or the tenant catalog. */
     static final Set<String> CODE_FIELDS = Set.of(
@@ -109,7 +111,9 @@ class TextLimitsPathIT {
             "step",
             "Actor.id",
             "Actor.agency",
-            "Attachment.sha256");
+            "Attachment.sha256",
+            "Redaction.questionSha256",
+            "Redaction.answerSha256");
 
     private static final String MODERATOR = "limits.moderator";
     private static final String OFFICER = "limits.officer";
@@ -186,7 +190,8 @@ class TextLimitsPathIT {
         Set<String> unclassified = new TreeSet<>();
         for (String field : found.keySet()) {
             String bare = field.substring(field.indexOf('.') + 1);
-            boolean nested = field.startsWith("Actor.") || field.startsWith("Attachment.");
+            boolean nested =
+                    field.startsWith("Actor.") || field.startsWith("Attachment.") || field.startsWith("Redaction.");
             if (!TEXT_FIELDS.containsKey(field) && !CODE_FIELDS.contains(nested ? field : bare)) {
                 unclassified.add(field);
             }
@@ -315,11 +320,38 @@ class TextLimitsPathIT {
         assertThat((String) awaitMail(contact, code, "đã được trả lời").getContent())
                 .contains(answer);
 
-        // Published (the case page's action), rated, closed, reopened, and rejected on its next triage.
-        government.publish(id, officials.require(MODERATOR));
-        sent.put("AnswerPublished.subject", subject);
-        sent.put("AnswerPublished.question", body);
-        sent.put("AnswerPublished.answer", answer);
+        // Published redacted from the moderators' publication task, with every redacted text at its maximum, then
+        // withdrawn from the case page with the longest reason.
+        String redactedSubject = text(TextLimits.SUBJECT_MAX);
+        String redactedBody = text(TextLimits.TEXT_MAX);
+        String redactedAnswer = text(TextLimits.TEXT_MAX);
+        JsonNode publication = awaitTask(MODERATOR, MODERATOR_GROUP, id, "Task_PublishAnswer");
+        assertThat(TextLimits.length(publication.path("name").asText())).isLessThanOrEqualTo(taskNameMax);
+        submit(
+                MODERATOR,
+                publication,
+                Map.of(
+                        "decision",
+                        "publish-redacted",
+                        "redactedSubject",
+                        redactedSubject,
+                        "redactedBody",
+                        redactedBody,
+                        "redactedAnswer",
+                        redactedAnswer));
+        awaitEvents(id, "AnswerPublished");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> new Api(port).get("/portal/demo/dialogues/" + id).status() == 200);
+        assertThat(new Api(port).get("/portal/demo/dialogues/" + id).body()).contains(redactedSubject, redactedAnswer);
+        sent.put("AnswerPublished.subject", redactedSubject);
+        sent.put("AnswerPublished.question", redactedBody);
+        sent.put("AnswerPublished.answer", redactedAnswer);
+        String withdrawal = text(TextLimits.REASON_MAX);
+        sent.put("PublicationWithdrawn.reason", withdrawal);
+        government.withdrawPublication(id, officials.require(MODERATOR), withdrawal);
+        awaitEvents(id, "PublicationWithdrawn");
+
+        // Rated, closed, reopened; the moderator answers the reopening himself and keeps that answer private.
         String comment = text(TextLimits.REASON_MAX);
         sent.put("SatisfactionRated.comment", comment);
         signed("/ratings", Envelopes.base("rate", id).put("rating", 2).put("comment", comment));
@@ -332,16 +364,36 @@ class TextLimitsPathIT {
         String reopenReason = text(TextLimits.REOPEN_REASON_MAX);
         sent.put("DialogueReopened.reason", reopenReason);
         signed("/reopenings", Envelopes.base("reopen", id).put("reason", reopenReason));
+        submit(
+                MODERATOR,
+                awaitTask(MODERATOR, MODERATOR_GROUP, id, "Task_TriageDialogue"),
+                Map.of("decision", "answer", "answer", text(TextLimits.TEXT_MAX)));
+        String keptPrivate = text(TextLimits.REASON_MAX);
+        sent.put("AnswerKeptPrivate.reason", keptPrivate);
+        submit(
+                MODERATOR,
+                awaitTask(MODERATOR, MODERATOR_GROUP, id, "Task_PublishAnswer"),
+                Map.of("decision", "keep-private", "keepPrivateReason", keptPrivate));
+        awaitEvents(id, "AnswerKeptPrivate");
+
+        // A second ask, rejected on its triage with the longest reason.
+        UUID rejected = UUID.randomUUID();
+        assertThat(api.post(
+                                "/api/v1/dialogues",
+                                Envelopes.signed(TestPki.shared().business(), Envelopes.ask(rejected)))
+                        .status())
+                .isEqualTo(201);
         String rejection = text(TextLimits.REASON_MAX);
         sent.put("DialogueRejected.reason", rejection);
         submit(
                 MODERATOR,
-                awaitTask(MODERATOR, MODERATOR_GROUP, id, "Task_TriageDialogue"),
+                awaitTask(MODERATOR, MODERATOR_GROUP, rejected, "Task_TriageDialogue"),
                 Map.of("decision", "reject", "rejectionCode", "OUT_OF_SCOPE", "rejectionReason", rejection));
-        awaitStatus(id, "REJECTED");
+        awaitStatus(rejected, "REJECTED");
 
         // The events keep every text whole: exactly what was sent, nothing shortened.
         Map<String, List<String>> stored = storedTexts(id);
+        stored.put("DialogueRejected.reason", storedTexts(rejected).get("DialogueRejected.reason"));
         for (var field : sent.entrySet()) {
             assertThat(stored.get(field.getKey()))
                     .as("%s kept whole in the event", field.getKey())
@@ -369,10 +421,9 @@ class TextLimitsPathIT {
         assertThat(askerPage.status()).isEqualTo(200);
         assertThat(askerPage.body()).contains(subject, answer);
         assertThat(asker.get("/my/dialogues").body()).contains(subject);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> new Api(port).get("/portal/demo/dialogues/" + id).status() == 200);
-        Api.Response portalPage = new Api(port).get("/portal/demo/dialogues/" + id);
-        assertThat(portalPage.body()).contains(subject, answer);
+        assertThat(new Api(port).get("/portal/demo/dialogues/" + id).status())
+                .as("withdrawn from the portal")
+                .isEqualTo(404);
         assertThat(new Api(port).get("/portal/demo").status()).isEqualTo(200);
 
         // Nothing stopped: every processor runs without error and an ordinary dialogue gets its triage task.
