@@ -79,7 +79,7 @@ class AppConfiguration {
      * An event handler that throws makes its processor roll the batch back and handle it again (Axon's back-off:
      * one second, doubling up to a minute) instead of logging the failure and moving past the event, which is Axon's
      * default. A read model, a process or the mail outbox must never miss an event silently; an event that keeps
-     * failing stops its processor visibly (its lag grows and the log repeats the error) until the cause is fixed.
+     * failing is parked with its dialogue in the processor's dead-letter queue ({@code app.deadletters}, ADR 011).
      */
     @Bean
     ConfigurerModule handlerFailuresAreRetried() {

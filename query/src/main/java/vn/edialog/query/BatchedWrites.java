@@ -43,6 +43,22 @@ public final class BatchedWrites {
         return new Statement(Objects.requireNonNull(key), Objects.requireNonNull(sql));
     }
 
+    /**
+     * Runs the statements and after-write tasks every instance collected so far in the current unit of work, if any:
+     * a caller that handles one event at a time (in a savepoint of its own) sees a failing statement as that event's
+     * failure rather than its batch's at commit.
+     */
+    public static void flushAll() {
+        if (CurrentUnitOfWork.isStarted()) {
+            for (Object resource :
+                    List.copyOf(CurrentUnitOfWork.get().root().resources().values())) {
+                if (resource instanceof BatchedWrites.Pending pending) {
+                    pending.commit();
+                }
+            }
+        }
+    }
+
     /** Runs the statements collected so far in the current unit of work, if any. */
     public void flush() {
         if (CurrentUnitOfWork.isStarted()) {

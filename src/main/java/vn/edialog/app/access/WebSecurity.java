@@ -3,6 +3,7 @@ package vn.edialog.app.access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,9 +12,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -47,6 +50,37 @@ class WebSecurity {
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /**
+     * Prometheus scrapes {@code /actuator/prometheus} from the same host, or from anywhere with HTTP Basic {@code
+     * prometheus:<edialog.metrics.password>} ({@code EDIALOG_METRICS_PASSWORD}); everyone else gets 401.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(
+            HttpSecurity http, ObjectMapper json, @Value("${edialog.metrics.password:}") String metricsPassword)
+            throws Exception {
+        MetricsScrapers scrapers = new MetricsScrapers(metricsPassword);
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus"))
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .access((authentication, context) ->
+                                new AuthorizationDecision(scrapers.allowed(context.getRequest()))))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"eDialog metrics\"");
+                    write(
+                            json,
+                            response,
+                            Problems.of(
+                                    HttpStatus.UNAUTHORIZED,
+                                    "unauthenticated",
+                                    "Metrics need the scrape password",
+                                    "Scrape from the server's host, or with HTTP Basic prometheus and"
+                                            + " EDIALOG_METRICS_PASSWORD."));
+                }))
+                .build();
     }
 
     @Bean

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CertsCommand.class,
             VerifyStoreCommand.class,
             ProjectionsCommand.class,
+            DeadLettersCommand.class,
             CalendarCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -30,7 +31,7 @@ public final class Cli {
     public static final int UNUSABLE = 2;
 
     private static final Set<String> COMMANDS =
-            Set.of("sign", "signature", "certs", "verify-store", "calendar", "projections", "help");
+            Set.of("sign", "signature", "certs", "verify-store", "calendar", "projections", "dead-letters", "help");
 
     /** Whether the arguments name a command (anything else starts the server, e.g. {@code --server.port=9090}). */
     public static boolean isCommand(String[] args) {

@@ -25,7 +25,8 @@ import vn.edialog.command.pki.TestPki;
 
 /**
  * An event handler that throws does not lose the event: its processor rolls the batch back and handles the event
- * again, and never moves past it until it succeeds (Axon's default would log the failure and go on).
+ * again (Axon's default would log the failure and go on); one failure is far below the attempts after which the
+ * dialogue would be parked ({@code DeadLetterIT}).
  */
 @EDialogIntegrationTest
 @Import(HandlerFailureIT.FailingOnce.class)
