@@ -65,6 +65,7 @@ import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.tenant.TenantCatalog;
 import vn.edialog.query.sla.SlaFact;
 import vn.edialog.query.sla.SlaFactsProjection;
+import vn.edialog.query.sla.SlaFactsQueries;
 
 /**
  * The SLA reports over HTTP, on a scenario driven through the real paths (signed asks and ratings, government actions
@@ -108,7 +109,7 @@ class ReportsIT {
     GovernmentActions government;
 
     @Autowired
-    SlaFactsProjection sla;
+    SlaFactsQueries sla;
 
     @Autowired
     ProjectionRebuilder rebuilder;
