@@ -14,7 +14,7 @@ import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.sla.AgencyRanking;
 import vn.edialog.query.sla.MonthlyTrend;
 import vn.edialog.query.sla.OnTimeFigure;
-import vn.edialog.query.sla.SlaFactsProjection;
+import vn.edialog.query.sla.SlaFactsQueries;
 import vn.edialog.query.sla.SlaReport;
 import vn.edialog.query.sla.SlaReportQuery;
 
@@ -25,10 +25,10 @@ import vn.edialog.query.sla.SlaReportQuery;
 @Component
 public class SlaReports {
 
-    private final SlaFactsProjection sla;
+    private final SlaFactsQueries sla;
     private final Clock clock;
 
-    SlaReports(SlaFactsProjection sla, Clock clock) {
+    SlaReports(SlaFactsQueries sla, Clock clock) {
         this.sla = sla;
         this.clock = clock;
     }
@@ -65,7 +65,7 @@ public class SlaReports {
         return new FiguresTable(tenant, agency, period, asOf, List.copyOf(rows), total);
     }
 
-    /** The agencies with steps in the period, best first; see {@link SlaFactsProjection#ranking}. */
+    /** The agencies with steps in the period, best first; see {@link SlaFactsQueries#ranking}. */
     public List<AgencyRanking> ranking(Tenant tenant, ReportPeriod period) {
         return sla.ranking(tenant.code(), period.from(), period.to());
     }

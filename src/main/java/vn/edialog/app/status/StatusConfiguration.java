@@ -16,6 +16,7 @@ import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.inbox.PartyInboxProjection;
 import vn.edialog.query.portal.PublishedDialogueProjection;
 import vn.edialog.query.sla.SlaFactsProjection;
+import vn.edialog.query.sla.SlaFactsQueries;
 import vn.edialog.query.summary.DialogueSummaryProjection;
 import vn.edialog.query.timeline.DialogueTimelineProjection;
 
@@ -86,5 +87,10 @@ class StatusConfiguration {
     @Bean
     SlaFactsProjection slaFactsProjection(NamedParameterJdbcOperations jdbc, WorkingDayCalendar calendar) {
         return new SlaFactsProjection(jdbc, calendar);
+    }
+
+    @Bean
+    SlaFactsQueries slaFactsQueries(NamedParameterJdbcOperations jdbc) {
+        return new SlaFactsQueries(jdbc);
     }
 }

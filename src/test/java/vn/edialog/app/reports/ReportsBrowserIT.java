@@ -32,7 +32,7 @@ import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.pki.TestPki;
-import vn.edialog.query.sla.SlaFactsProjection;
+import vn.edialog.query.sla.SlaFactsQueries;
 
 /**
  * A leader of the People's Committee in headless chromium: signs in with the form, reads the report, sees the charts
@@ -60,7 +60,7 @@ class ReportsBrowserIT {
     GovernmentActions government;
 
     @Autowired
-    SlaFactsProjection sla;
+    SlaFactsQueries sla;
 
     WebDriver driver;
     WebDriverWait wait;

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -28,6 +29,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,6 +67,7 @@ import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.tenant.TenantCatalog;
 import vn.edialog.query.sla.SlaFact;
 import vn.edialog.query.sla.SlaFactsProjection;
+import vn.edialog.query.sla.SlaFactsQueries;
 
 /**
  * The SLA reports over HTTP, on a scenario driven through the real paths (signed asks and ratings, government actions
@@ -108,7 +111,7 @@ class ReportsIT {
     GovernmentActions government;
 
     @Autowired
-    SlaFactsProjection sla;
+    SlaFactsQueries sla;
 
     @Autowired
     ProjectionRebuilder rebuilder;
@@ -740,6 +743,77 @@ class ReportsIT {
                 .isEqualTo(200);
     }
 
+    /**
+     * {@code from = to = one date} is that whole day (both ends included) on every report, page and API alike: the
+     * day the scenario was asked on answers 200 everywhere with the same figures.
+     */
+    @Test
+    void aPeriodOfOneDayIncludesThatDayOnThePagesAndTheApis() {
+        LocalDate day = sla.facts("demo", onTime)
+                .get(0)
+                .receivedAt()
+                .atZone(WorkingDayCalendar.VIETNAM)
+                .toLocalDate();
+        String oneDay = "from=" + day + "&to=" + day;
+        Api leader = signedIn(PROVINCE_LEADER);
+
+        Api.Response api = leader.get("/api/v1/tenants/demo/reports/sla?" + oneDay);
+        Api.Response page = leader.get("/reports?" + oneDay);
+
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(api.json().path("period").path("from").asText()).isEqualTo(day.toString());
+        assertThat(api.json().path("period").path("to").asText()).isEqualTo(day.toString());
+        assertThat(api.json().path("total").path("received").asLong())
+                .as("the day itself is in the period")
+                .isPositive();
+        Map<String, Map<String, String>> shown = pageFigures(page.body());
+        Map<String, JsonNode> byAgency = new LinkedHashMap<>();
+        api.json().path("agencies").forEach(a -> byAgency.put(a.path("agency").asText(), a));
+        byAgency.put("", api.json().path("total"));
+        assertThat(shown).containsOnlyKeys(byAgency.keySet());
+        for (FigureColumn column : FigureColumn.values()) {
+            if (column.kind() == FigureColumn.Kind.COUNT) {
+                String field = lowerCamel(column.name());
+                byAgency.forEach(
+                        (agency, json) -> assertThat(number(shown.get(agency).get(column.name()), true))
+                                .as(agency + " " + column)
+                                .isEqualTo(BigDecimal.valueOf(json.path(field).asLong())));
+            }
+        }
+        assertThat(leader.get("/api/v1/tenants/demo/reports/ranking?" + oneDay).status())
+                .isEqualTo(200);
+        assertThat(leader.get("/api/v1/tenants/demo/reports/trend?" + oneDay).status())
+                .isEqualTo(200);
+        assertThat(download(PROVINCE_LEADER, "/reports/sla.csv?" + oneDay).statusCode())
+                .isEqualTo(200);
+
+        // The public figure always covers the last twelve months: page and API give the same lines for any query.
+        Api anonymous = new Api(port);
+        Api.Response onTimeApi = anonymous.get("/api/v1/portal/demo/on-time?" + oneDay);
+        Api.Response onTimePage = anonymous.get("/portal/demo/on-time?" + oneDay);
+        assertThat(onTimeApi.status()).as(onTimeApi.body()).isEqualTo(200);
+        assertThat(onTimePage.status()).isEqualTo(200);
+        for (JsonNode line : onTimeApi.json().path("agencies")) {
+            String agency = line.path("agency").asText();
+            Matcher card = Pattern.compile(
+                            "<li class=\"card\" data-agency=\"" + agency + "\">(.*?)</li>", Pattern.DOTALL)
+                    .matcher(onTimePage.body());
+            assertThat(card.find()).as(agency).isTrue();
+            Map<String, String> cells = new HashMap<>();
+            Matcher cell = CELL.matcher(card.group(1));
+            while (cell.find()) {
+                cells.put(cell.group(1), cell.group(2).strip());
+            }
+            if (line.path("answered").asLong() > 0) {
+                assertThat(cells)
+                        .as(agency)
+                        .containsEntry("answered", line.path("answered").asText())
+                        .containsEntry("onTime", line.path("answeredOnTime").asText());
+            }
+        }
+    }
+
     @Test
     void anExplicitPeriodOfMonthsOrDatesNamesTheExport() {
         YearMonth month = YearMonth.from(reportTime.atZone(WorkingDayCalendar.VIETNAM));
@@ -825,6 +899,15 @@ class ReportsIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code ANSWERED_ON_TIME} as the API names it: {@code answeredOnTime}. */
+    private static String lowerCamel(String constant) {
+        StringBuilder name = new StringBuilder();
+        for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+            name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name.toString();
     }
 
     /** The figures table of the report page: agency code ("" for the total) to column name to the text shown. */

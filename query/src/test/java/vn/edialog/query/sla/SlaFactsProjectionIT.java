@@ -36,6 +36,7 @@ class SlaFactsProjectionIT {
     private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static SlaFactsProjection sla;
+    private static SlaFactsQueries queries;
 
     /** Forwarded to skhdt, extended, answered on time after 6 working days, rated 5. */
     private final Story extendedOnTime = Story.dialogue("sla-a")
@@ -82,6 +83,7 @@ class SlaFactsProjectionIT {
         database = TestDatabase.fresh();
         jdbc = JdbcClient.create(database);
         sla = new SlaFactsProjection(database, WorkingDayCalendar.weekendsOnly());
+        queries = new SlaFactsQueries(database);
     }
 
     @BeforeEach
@@ -93,7 +95,7 @@ class SlaFactsProjectionIT {
     void aForwardAnsweredBeforeItsExtendedDueDateIsOnTime() {
         Projector.apply(sla, extendedOnTime.events());
 
-        List<SlaFact> facts = sla.facts(TENANT, extendedOnTime.id());
+        List<SlaFact> facts = queries.facts(TENANT, extendedOnTime.id());
 
         assertThat(facts).hasSize(2);
         SlaFact triage = facts.get(0);
@@ -123,7 +125,7 @@ class SlaFactsProjectionIT {
     void anAnswerAfterItsDueDateIsLate() {
         Projector.apply(sla, late.events());
 
-        SlaFact forward = sla.facts(TENANT, late.id()).get(1);
+        SlaFact forward = queries.facts(TENANT, late.id()).get(1);
 
         assertThat(forward.onTime()).isFalse();
         assertThat(forward.workingDays()).isEqualTo(4);
@@ -139,7 +141,7 @@ class SlaFactsProjectionIT {
 
         Projector.apply(sla, story.events());
 
-        SlaFact triage = sla.facts(TENANT, story.id()).get(0);
+        SlaFact triage = queries.facts(TENANT, story.id()).get(0);
         assertThat(triage.workingDays()).isEqualTo(1);
         assertThat(triage.onTime()).isFalse();
         assertThat(SlaFactsProjection.workingDays(
@@ -161,9 +163,9 @@ class SlaFactsProjectionIT {
                 .answered("H.", vn("2026-03-10T09:00"));
 
         Projector.apply(withHoliday, story.events());
-        int withTheHoliday = sla.facts(TENANT, story.id()).get(0).workingDays();
+        int withTheHoliday = queries.facts(TENANT, story.id()).get(0).workingDays();
         Projector.rebuild(sla, story.events());
-        int weekendsOnly = sla.facts(TENANT, story.id()).get(0).workingDays();
+        int weekendsOnly = queries.facts(TENANT, story.id()).get(0).workingDays();
 
         assertThat(withTheHoliday).isEqualTo(1);
         assertThat(weekendsOnly).isEqualTo(2);
@@ -173,7 +175,7 @@ class SlaFactsProjectionIT {
     void aReturnedForwardKeepsItsReasonAndSendsTheCaseBackToTriage() {
         Projector.apply(sla, returned.events());
 
-        List<SlaFact> facts = sla.facts(TENANT, returned.id());
+        List<SlaFact> facts = queries.facts(TENANT, returned.id());
 
         assertThat(facts)
                 .extracting(SlaFact::forwardNumber, SlaFact::round, SlaFact::agency, SlaFact::arrival, SlaFact::outcome)
@@ -200,7 +202,7 @@ class SlaFactsProjectionIT {
 
         Projector.apply(sla, story.events());
 
-        assertThat(sla.facts(TENANT, story.id()))
+        assertThat(queries.facts(TENANT, story.id()))
                 .extracting(SlaFact::forwardNumber, SlaFact::escalations, SlaFact::maxEscalationLevel)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(0, 2, 2), org.assertj.core.groups.Tuple.tuple(1, 1, 1));
@@ -220,7 +222,7 @@ class SlaFactsProjectionIT {
 
         Projector.apply(sla, story.events());
 
-        assertThat(sla.facts(TENANT, story.id()))
+        assertThat(queries.facts(TENANT, story.id()))
                 .extracting(
                         SlaFact::forwardNumber,
                         SlaFact::round,
@@ -239,8 +241,8 @@ class SlaFactsProjectionIT {
     void satisfactionIsAttributedToTheAnsweringAgency() {
         Projector.apply(sla, marchAndApril());
 
-        SlaReport skhdt = sla.report(march(SKHDT));
-        SlaReport ubnd = sla.report(march(UBND));
+        SlaReport skhdt = queries.report(march(SKHDT));
+        SlaReport ubnd = queries.report(march(UBND));
 
         assertThat(skhdt.averageSatisfaction()).isCloseTo(3.5, within(1e-9));
         assertThat(skhdt.satisfactionCount()).isEqualTo(2);
@@ -252,7 +254,7 @@ class SlaFactsProjectionIT {
     void theReportOfAllAgenciesCountsEveryKindOfFact() {
         Projector.apply(sla, marchAndApril());
 
-        SlaReport report = sla.report(march(null));
+        SlaReport report = queries.report(march(null));
 
         assertThat(report.received()).isEqualTo(5);
         assertThat(report.forwardedIn()).isEqualTo(4);
@@ -275,8 +277,8 @@ class SlaFactsProjectionIT {
     void theReportOfOneAgencyCountsOnlyItsSteps() {
         Projector.apply(sla, marchAndApril());
 
-        SlaReport skhdt = sla.report(march(SKHDT));
-        SlaReport stnmt = sla.report(march(STNMT));
+        SlaReport skhdt = queries.report(march(SKHDT));
+        SlaReport stnmt = queries.report(march(STNMT));
 
         assertThat(skhdt.received()).isZero();
         assertThat(skhdt.forwardedIn()).isEqualTo(3);
@@ -297,7 +299,7 @@ class SlaFactsProjectionIT {
     void openAndOverdueAreCountedAsOfTheGivenInstant() {
         Projector.apply(sla, marchAndApril());
 
-        SlaReport earlier = sla.report(new SlaReportQuery(
+        SlaReport earlier = queries.report(new SlaReportQuery(
                 TENANT, null, vn("2026-03-01T00:00"), vn("2026-04-01T00:00"), vn("2026-03-06T12:00")));
 
         // As of Friday noon: A's forward (due the 11th after extension), B's forward (due that evening), D's
@@ -318,7 +320,7 @@ class SlaFactsProjectionIT {
         }
         Projector.apply(sla, events);
 
-        SlaReport report = sla.report(march(UBND));
+        SlaReport report = queries.report(march(UBND));
 
         // Working days 1, 2, 3 and 10.
         assertThat(report.medianWorkingDays()).isCloseTo(2.5, within(1e-9));
@@ -329,7 +331,7 @@ class SlaFactsProjectionIT {
     void agenciesAreRankedByShareOnTimeThenMedianWorkingDays() {
         Projector.apply(sla, marchAndApril());
 
-        List<AgencyRanking> ranking = sla.ranking(TENANT, vn("2026-03-01T00:00"), vn("2026-04-01T00:00"));
+        List<AgencyRanking> ranking = queries.ranking(TENANT, vn("2026-03-01T00:00"), vn("2026-04-01T00:00"));
 
         assertThat(ranking)
                 .extracting(AgencyRanking::rank, AgencyRanking::agency, AgencyRanking::onTimeRate)
@@ -347,8 +349,8 @@ class SlaFactsProjectionIT {
     void theMonthlyTrendCountsEveryMonthOfThePeriodIncludingEmptyOnes() {
         Projector.apply(sla, marchAndApril());
 
-        List<MonthlyTrend> all = sla.monthlyTrend(TENANT, null, vn("2026-03-01T00:00"), vn("2026-06-01T00:00"));
-        List<MonthlyTrend> skhdt = sla.monthlyTrend(TENANT, SKHDT, vn("2026-03-01T00:00"), vn("2026-05-01T00:00"));
+        List<MonthlyTrend> all = queries.monthlyTrend(TENANT, null, vn("2026-03-01T00:00"), vn("2026-06-01T00:00"));
+        List<MonthlyTrend> skhdt = queries.monthlyTrend(TENANT, SKHDT, vn("2026-03-01T00:00"), vn("2026-05-01T00:00"));
 
         assertThat(all)
                 .containsExactly(
@@ -370,7 +372,7 @@ class SlaFactsProjectionIT {
                 .asked(BUSINESS, "N", "N?", vn("2026-04-01T00:30"), vn("2026-04-03T17:00"));
         Projector.apply(sla, Story.interleaved(lateMarch, earlyApril));
 
-        assertThat(sla.monthlyTrend(TENANT, UBND, vn("2026-03-01T00:00"), vn("2026-05-01T00:00")))
+        assertThat(queries.monthlyTrend(TENANT, UBND, vn("2026-03-01T00:00"), vn("2026-05-01T00:00")))
                 .extracting(MonthlyTrend::received)
                 .containsExactly(1L, 1L);
     }
@@ -395,7 +397,7 @@ class SlaFactsProjectionIT {
         Projector.apply(sla, events);
 
         assertThat(Tables.dump(jdbc, "sla_step", "sla_dialogue")).isEqualTo(once);
-        assertThat(sla.report(march(null)).forwardedIn()).isEqualTo(4);
+        assertThat(queries.report(march(null)).forwardedIn()).isEqualTo(4);
     }
 
     @Test
