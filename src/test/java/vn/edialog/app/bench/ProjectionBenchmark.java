@@ -25,6 +25,7 @@ import vn.edialog.app.EDialogApplication;
 import vn.edialog.app.government.GovernmentActions;
 import vn.edialog.app.rebuild.ProjectionRebuilder;
 import vn.edialog.app.support.Api;
+import vn.edialog.app.support.EDialogTestInitializer;
 import vn.edialog.app.support.ReadModelTables;
 import vn.edialog.app.support.TestDatabases;
 import vn.edialog.app.support.TestPkiFiles;
@@ -95,6 +96,18 @@ public final class ProjectionBenchmark {
         properties.put("edialog.db.password", database.password() == null ? "" : database.password());
         properties.put("edialog.data-dir", "target/bench-data");
         properties.put("edialog.mail.enabled", "false");
+        // As in production, an external database needs the administrator's password; and the load comes from one
+        // address, so the per-address rate limits are lifted (as for the test suite).
+        properties.put("edialog.admin-password", EDialogTestInitializer.ADMIN_PASSWORD);
+        for (String limit : new String[] {
+            "tracking-per-minute",
+            "sign-in-challenges-per-minute",
+            "signed-commands-per-minute",
+            "signed-commands-per-certificate-per-minute",
+            "staff-password-attempts-per-minute"
+        }) {
+            properties.put("edialog.rate-limits." + limit, "1000000");
+        }
         properties.put("server.port", "0");
         properties.put("logging.level.root", "warn");
         properties.put("logging.level.vn.edialog", "warn");
