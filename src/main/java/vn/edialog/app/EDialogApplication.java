@@ -2,7 +2,7 @@ package vn.edialog.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import vn.edialog.app.cli.Cli;
+import vn.edialog.app.operations.cli.Cli;
 
 /**
  * The eDialog server and command line, in one jar: {@code java -jar edialog.jar} runs the server, {@code java -jar

@@ -9,8 +9,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import vn.edialog.app.db.EmbeddedDatabase;
-import vn.edialog.app.officials.DemoOfficials;
+import vn.edialog.app.official.DemoOfficials;
+import vn.edialog.app.operations.database.EmbeddedDatabase;
 import vn.edialog.app.pki.DemoPki;
 
 /** Says where to go once the server is up, and on the embedded default where the demo keys are. */

@@ -3,7 +3,6 @@ package vn.edialog.app.access;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import vn.edialog.app.officials.OfficialRole;
 import vn.edialog.query.inbox.PartyInboxProjection;
 
 /**

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.edialog.app.intake.DialogueIntake;
-import vn.edialog.app.intake.IntakeRefusal;
+import vn.edialog.app.submission.DialogueIntake;
 import vn.edialog.app.tenant.Tenants;
+import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.signature.Envelope;
 import vn.edialog.command.signature.EnvelopeVerifier;
@@ -74,7 +74,7 @@ class CertificateSignIn {
     @Operation(summary = "Issue a one-time sign-in challenge for this session")
     Challenge challenge(@RequestParam String tenant, HttpServletRequest request) {
         if (tenants.find(tenant).isEmpty()) {
-            throw IntakeRefusal.unknownTenant(tenant);
+            throw ApiProblem.unknownTenant(tenant);
         }
         Challenge challenge = new Challenge(
                 TYPE,
@@ -141,12 +141,12 @@ class CertificateSignIn {
                     staff.displayName(),
                     staff.roles().stream().map(Enum::name).sorted().toList());
         }
-        throw new IntakeRefusal(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required", "Nobody is signed in.");
+        throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required", "Nobody is signed in.");
     }
 
     record SignedInStaff(String tenant, String agency, String userId, String name, java.util.List<String> roles) {}
 
-    private static IntakeRefusal refused(String detail) {
-        return new IntakeRefusal(HttpStatus.UNAUTHORIZED, "sign-in-refused", "Sign-in refused", detail);
+    private static ApiProblem refused(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "sign-in-refused", "Sign-in refused", detail);
     }
 }

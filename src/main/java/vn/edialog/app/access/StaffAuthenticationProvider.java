@@ -5,8 +5,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import vn.edialog.app.government.Official;
-import vn.edialog.app.officials.OfficialsDirectory;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.command.tenant.AgencyKind;
 

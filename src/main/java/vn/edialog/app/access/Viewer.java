@@ -2,8 +2,6 @@ package vn.edialog.app.access;
 
 import java.io.Serializable;
 import java.util.Set;
-import vn.edialog.app.government.Official;
-import vn.edialog.app.officials.OfficialRole;
 import vn.edialog.command.dialogue.api.ActorKind;
 
 /** The signed-in person behind a request: an asker (business or citizen) or an official (staff of an agency). */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import vn.edialog.app.officials.OfficialRole;
 
 /**
  * A session's authentication: the {@link Viewer} is the principal. Authorities give the coarse URL rules ({@code

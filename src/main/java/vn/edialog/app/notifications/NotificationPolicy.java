@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.edialog.app.officials.OfficialRole;
+import vn.edialog.app.access.OfficialRole;
 import vn.edialog.command.dialogue.api.ClarificationRequested;
 import vn.edialog.command.dialogue.api.DialogueAnswered;
 import vn.edialog.command.dialogue.api.DialogueEscalated;

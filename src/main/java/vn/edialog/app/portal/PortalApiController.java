@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.edialog.app.intake.IntakeRefusal;
 import vn.edialog.app.tenant.Tenants;
+import vn.edialog.app.tracking.EvidenceDownloads;
+import vn.edialog.app.tracking.SignedTimeline;
+import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.query.Page;
@@ -96,7 +98,7 @@ class PortalApiController {
             return published.search(
                     new PortalSearchQuery(tenant, text, agency, topic, startOfDay(from), startOfDay(to), page, size));
         } catch (IllegalArgumentException e) {
-            throw IntakeRefusal.badParameter(e.getMessage());
+            throw ApiProblem.badParameter(e.getMessage());
         }
     }
 
@@ -105,7 +107,7 @@ class PortalApiController {
     PublicDialogue dialogue(@PathVariable String tenant, @PathVariable UUID dialogueId) {
         requireTenant(tenant);
         PublishedDialogue dialogue =
-                published.find(tenant, dialogueId).orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId));
+                published.find(tenant, dialogueId).orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId));
         List<PublicEvent> events = signedTimeline.read(tenant, dialogueId).events().stream()
                 .filter(event -> PublicTimeline.isPublic(event.entry(), dialogue.redacted()))
                 .map(event -> publicEvent(tenant, event.entry(), event.check().verified(), dialogue.redacted()))
@@ -146,14 +148,14 @@ class PortalApiController {
         requireTenant(tenant);
         boolean redacted = published
                 .find(tenant, dialogueId)
-                .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId))
+                .orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId))
                 .redacted();
         TimelineEntry entry = timeline.timeline(tenant, dialogueId).stream()
                 .filter(e -> e.sequence() == sequence && PublicTimeline.downloadable(e, redacted))
                 .findFirst()
-                .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId + "/" + sequence));
+                .orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId + "/" + sequence));
         return timeline.evidence(tenant, dialogueId, entry.sequence())
-                .orElseThrow(() -> IntakeRefusal.unknownDialogue(dialogueId + "/" + sequence));
+                .orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId + "/" + sequence));
     }
 
     @GetMapping(value = "/feed.atom", produces = "application/atom+xml")
@@ -190,7 +192,7 @@ class PortalApiController {
 
     private void requireTenant(String tenant) {
         if (tenants.find(tenant).isEmpty()) {
-            throw IntakeRefusal.tenantNotFound(tenant);
+            throw ApiProblem.tenantNotFound(tenant);
         }
     }
 
@@ -203,7 +205,7 @@ class PortalApiController {
                     .atStartOfDay(WorkingDayCalendar.VIETNAM)
                     .toInstant();
         } catch (DateTimeParseException e) {
-            throw IntakeRefusal.badParameter("'" + date + "' is not a date (YYYY-MM-DD)");
+            throw ApiProblem.badParameter("'" + date + "' is not a date (YYYY-MM-DD)");
         }
     }
 }

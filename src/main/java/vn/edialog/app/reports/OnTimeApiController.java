@@ -8,8 +8,8 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.edialog.app.intake.IntakeRefusal;
 import vn.edialog.app.tenant.Tenants;
+import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.tenant.Tenant;
 
 /** The public on-time figure per agency (anonymous): answers of the last twelve months and the share on time. */
@@ -35,7 +35,7 @@ class OnTimeApiController {
     @GetMapping("/api/v1/portal/{tenant}/on-time")
     @Operation(summary = "Per agency: answers given in the last 12 months and the share given on time")
     OnTimeAnswer onTime(@PathVariable String tenant) {
-        Tenant found = tenants.find(tenant).orElseThrow(() -> IntakeRefusal.tenantNotFound(tenant));
+        Tenant found = tenants.find(tenant).orElseThrow(() -> ApiProblem.tenantNotFound(tenant));
         PublicOnTime figures = PublicOnTime.of(reports, found);
         return new OnTimeAnswer(
                 tenant,

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.edialog.app.access.AccessPolicy;
 import vn.edialog.app.access.Viewer;
 import vn.edialog.app.access.Viewers;
-import vn.edialog.app.intake.IntakeRefusal;
 import vn.edialog.app.tenant.Tenants;
+import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.tenant.Agency;
 import vn.edialog.query.sla.AgencyRanking;
 import vn.edialog.query.sla.MonthlyTrend;
@@ -193,7 +193,7 @@ class ReportsApiController {
             if (refused.status() == HttpStatus.FORBIDDEN) {
                 throw forbidden(refused.getMessage());
             }
-            throw IntakeRefusal.badParameter(refused.getMessage());
+            throw ApiProblem.badParameter(refused.getMessage());
         }
     }
 
@@ -201,11 +201,11 @@ class ReportsApiController {
         try {
             return ReportPeriod.parse(from, to, reports.today());
         } catch (ReportPeriod.BadPeriod bad) {
-            throw IntakeRefusal.badParameter(bad.getMessage());
+            throw ApiProblem.badParameter(bad.getMessage());
         }
     }
 
-    private static IntakeRefusal forbidden(String detail) {
-        return new IntakeRefusal(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
+    private static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.edialog.app.intake.IntakeRefusal;
+import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.tenant.Agency;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.command.tenant.Topic;
@@ -37,6 +37,6 @@ class TenantController {
     @GetMapping("/{tenant}/topics")
     @Operation(summary = "List the dialogue topics (forms) of a province")
     List<Topic> topics(@PathVariable String tenant) {
-        return tenants.find(tenant).map(Tenant::topics).orElseThrow(() -> IntakeRefusal.tenantNotFound(tenant));
+        return tenants.find(tenant).map(Tenant::topics).orElseThrow(() -> ApiProblem.tenantNotFound(tenant));
     }
 }

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import vn.edialog.app.intake.IntakeRefusal;
 import vn.edialog.command.dialogue.api.ActorNotAuthorized;
 import vn.edialog.command.dialogue.api.DialogueRefusal;
 import vn.edialog.command.dialogue.api.InvalidCommand;
@@ -54,8 +53,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(status, reason.code(), SignatureTitles.title(reason), refusal.getMessage());
     }
 
-    @ExceptionHandler(IntakeRefusal.class)
-    ResponseEntity<ProblemDetail> intake(IntakeRefusal refusal) {
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> intake(ApiProblem refusal) {
         ResponseEntity.BodyBuilder answer =
                 ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (refusal.retryAfterSeconds() != null) {
@@ -106,7 +105,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IntakeRefusal refusal) {
+            if (cause instanceof ApiProblem refusal) {
                 return ResponseEntity.status(refusal.status())
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(intake(refusal).getBody());

@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.edialog.app.intake.IntakeRefusal;
 
 /**
  * Refuses API requests whose body exceeds {@code edialog.intake.max-envelope-bytes}: by their Content-Length before
@@ -88,7 +87,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 private void count(int n) {
                     read += n;
                     if (read > max) {
-                        throw IntakeRefusal.tooLarge("The body is larger than " + max + " bytes");
+                        throw ApiProblem.tooLarge("The body is larger than " + max + " bytes");
                     }
                 }
 

@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.edialog.app.government.GovernmentActions;
+import vn.edialog.app.submission.GovernmentActions;
 import vn.edialog.app.support.Accessibility;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.Browser;

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import vn.edialog.app.db.EmbeddedDatabase;
+import vn.edialog.app.operations.database.EmbeddedDatabase;
 
 /**
  * The PostgreSQL server of this test JVM: the one named by {@code EDIALOG_TEST_DB_URL} (with {@code

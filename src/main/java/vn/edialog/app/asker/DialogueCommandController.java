@@ -1,0 +1,118 @@
+package vn.edialog.app.asker;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.edialog.app.submission.DialogueIntake;
+import vn.edialog.app.web.ApiProblem;
+import vn.edialog.command.signature.Envelope;
+
+/**
+ * The signed commands of businesses and citizens. Each request body is an envelope: the base64 of the exact signed
+ * bytes (RFC 8785 canonical JSON) and the base64 of a detached CMS SignedData over them.
+ */
+@RestController
+@RequestMapping("/api/v1/dialogues")
+@Tag(name = "Dialogues: signed commands of askers")
+class DialogueCommandController {
+
+    private final DialogueIntake intake;
+
+    DialogueCommandController(DialogueIntake intake) {
+        this.intake = intake;
+    }
+
+    @Schema(description = "A signed envelope")
+    record EnvelopeRequest(
+            @Schema(description = "Base64 of the exact signed bytes: UTF-8 JSON in RFC 8785 canonical form")
+                    String payload,
+            @Schema(description = "Base64 of a DER CMS SignedData (CAdES-BES), detached, over the payload bytes")
+                    String signature,
+            @Schema(
+                            description = "Optional, asks only: where to mail the asker. Kept beside the signed record,"
+                                    + " not in it, so that it can be changed or erased")
+                    Contact contact) {}
+
+    @Schema(description = "How to reach the asker")
+    record Contact(@Schema(description = "E-mail address") String email) {}
+
+    @Schema(description = "The command was accepted and stored")
+    record AcceptedResponse(
+            UUID dialogueId,
+            String trackingCode,
+            long sequence,
+            String eventHash,
+            Instant receivedAt,
+            @Schema(description = "Signed receipt: the system key's CMS signature over a canonical JSON statement")
+                    Envelope receipt) {}
+
+    @PostMapping
+    @Operation(
+            summary = "Ask a question or file a petition (payload type 'ask')",
+            description =
+                    "Payload fields: type=ask, tenant, dialogueId (UUID chosen by the client), nonce (UUID), signedAt"
+                            + " (RFC 3339), topic, subject (at most 300 characters), body (at most 20,000), optional form (the"
+                            + " topic's fields: name to text of at most 1,000, required ones filled), optional confidential"
+                            + " (boolean) and attachments [{name (at most 255), mediaType, size, sha256}] (at most 20)."
+                            + " Characters are Unicode code points. contact.email: at most 320 characters.")
+    @ApiResponse(responseCode = "201", description = "Accepted; the receipt is signed by the system key")
+    ResponseEntity<AcceptedResponse> ask(@RequestBody EnvelopeRequest envelope) {
+        String email = envelope == null || envelope.contact() == null
+                ? null
+                : envelope.contact().email();
+        return accepted(intake.accept("ask", null, toEnvelope(envelope), email));
+    }
+
+    @PostMapping("/{dialogueId}/clarifications")
+    @Operation(
+            summary =
+                    "Provide the clarification the moderator or department asked for (type 'clarify', field text: at most 20,000"
+                            + " characters)")
+    ResponseEntity<AcceptedResponse> clarify(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
+        return accepted(intake.accept("clarify", dialogueId, toEnvelope(envelope), null));
+    }
+
+    @PostMapping("/{dialogueId}/ratings")
+    @Operation(
+            summary =
+                    "Rate the answer (type 'rate', fields rating 1..5 and optional comment: at most 2,000 characters)")
+    ResponseEntity<AcceptedResponse> rate(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
+        return accepted(intake.accept("rate", dialogueId, toEnvelope(envelope), null));
+    }
+
+    @PostMapping("/{dialogueId}/reopenings")
+    @Operation(
+            summary =
+                    "Reopen a closed dialogue within the allowed window (type 'reopen', field reason: at most 5,000 characters)")
+    ResponseEntity<AcceptedResponse> reopen(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
+        return accepted(intake.accept("reopen", dialogueId, toEnvelope(envelope), null));
+    }
+
+    private static Envelope toEnvelope(EnvelopeRequest request) {
+        if (request == null || request.payload() == null || request.signature() == null) {
+            throw ApiProblem.badEncoding("The body must be a JSON object with the strings 'payload' and 'signature'");
+        }
+        return new Envelope(request.payload(), request.signature());
+    }
+
+    private static ResponseEntity<AcceptedResponse> accepted(DialogueIntake.Accepted accepted) {
+        return ResponseEntity.created(URI.create("/api/v1/dialogues/" + accepted.dialogueId()))
+                .body(new AcceptedResponse(
+                        accepted.dialogueId(),
+                        accepted.trackingCode(),
+                        accepted.sequence(),
+                        accepted.eventHash(),
+                        accepted.receivedAt(),
+                        accepted.receipt()));
+    }
+}

@@ -1,0 +1,109 @@
+package vn.edialog.app.operations.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.edialog.app.operations.database.DataSourceConfiguration;
+import vn.edialog.app.operations.store.EventStoreVerifier;
+import vn.edialog.app.pki.PkiProperties;
+import vn.edialog.command.signature.PemFiles;
+import vn.edialog.command.signature.TrustAnchors;
+
+/**
+ * {@code verify-store}: re-verifies every stored event (signature, signed fields, hash link, no gaps) against the
+ * configured database and trust anchors, and names the first break. Uses the same configuration as the server
+ * ({@code EDIALOG_DB_URL}, or the embedded database under {@code ./data}, which must not be in use by a running
+ * server).
+ */
+@Command(
+        name = "verify-store",
+        description = "Re-verify every stored event's signature and hash link; name the first break.")
+final class VerifyStoreCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--trust", description = "Extra trust anchors (repeatable); the configured ones always apply")
+    List<Path> trust;
+
+    @Option(names = "--json", description = "Print one JSON object")
+    boolean json;
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(PkiProperties.class)
+    @Import(DataSourceConfiguration.class)
+    static class StoreContext {}
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StoreContext.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("logging.level.root=warn", "logging.level.vn.edialog=warn")
+                .run()) {
+            Set<TrustAnchor> anchors = anchors(context);
+            ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+            EventStoreVerifier verifier = new EventStoreVerifier(mapper, EventStoreVerifier.cmsCheck(anchors));
+            EventStoreVerifier.Report report = verifier.verify(context.getBean(DataSource.class), null);
+            if (json) {
+                var node = mapper.createObjectNode()
+                        .put("valid", report.intact())
+                        .put("events", report.events())
+                        .put("dialogues", report.dialogues());
+                report.firstBreak().ifPresent(b -> node.put("reason", "break")
+                        .put("detail", b.toString())
+                        .put("globalIndex", b.globalIndex())
+                        .put("dialogueId", b.dialogueId())
+                        .put("sequence", b.sequence()));
+                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            } else if (report.intact()) {
+                out.println("VALID: " + report.events() + " events of " + report.dialogues()
+                        + " dialogues verified (signatures, signed fields, hash links, no gaps)");
+            } else {
+                out.println("INVALID: first break at " + report.firstBreak().get());
+                out.println("  " + report.events() + " events before it verified");
+            }
+            return report.intact() ? Cli.VALID : Cli.INVALID;
+        }
+    }
+
+    private Set<TrustAnchor> anchors(ConfigurableApplicationContext context) {
+        List<X509Certificate> certificates = new ArrayList<>(Inputs.certificates(trust));
+        PkiProperties pki = context.getBean(PkiProperties.class);
+        pki.trustAnchors().forEach(file -> certificates.addAll(PemFiles.readCertificates(file)));
+        pki.tenantTrustAnchors()
+                .values()
+                .forEach(files -> files.forEach(file -> certificates.addAll(PemFiles.readCertificates(file))));
+        Path demoRoot = Path.of(context.getEnvironment().getProperty("edialog.data-dir", "./data"), "pki", "root.pem");
+        if (pki.demo() && Files.exists(demoRoot)) {
+            certificates.addAll(PemFiles.readCertificates(demoRoot));
+        }
+        if (certificates.isEmpty()) {
+            throw new Inputs.UnusableInput(
+                    "no trust anchors configured: give --trust FILE or EDIALOG_PKI_TRUST_ANCHORS");
+        }
+        return TrustAnchors.anchorsOf(certificates);
+    }
+}

@@ -1,0 +1,211 @@
+package vn.edialog.app.operations.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import vn.edialog.command.dialogue.api.Evidence;
+import vn.edialog.command.dialogue.api.EvidenceChain;
+import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.serialization.SignedFields;
+import vn.edialog.command.signature.CmsSignatureVerifier;
+
+/**
+ * Re-verifies the whole event store offline: for every stored event, in the order it was stored, the signature over
+ * its signed bytes, that the event says what was signed, that it links to the previous event of its dialogue, and
+ * that no event of a dialogue is missing. Reports the first break.
+ */
+public final class EventStoreVerifier {
+
+    /** Checks one signature over the signed bytes; returns a problem, or empty when it verifies. */
+    @FunctionalInterface
+    public interface SignatureCheck {
+        Optional<String> problem(byte[] payload, byte[] signature, List<X509Certificate> chain);
+    }
+
+    /** Where the store first stops being trustworthy. */
+    public record Break(long globalIndex, String dialogueId, long sequence, String eventType, String reason) {
+        @Override
+        public String toString() {
+            return "event #" + globalIndex + " (dialogue " + dialogueId + ", sequence " + sequence + ", " + eventType
+                    + "): " + reason;
+        }
+    }
+
+    /** The outcome: how much was verified and the first break, if any. */
+    public record Report(long events, int dialogues, Optional<Break> firstBreak) {
+        public boolean intact() {
+            return firstBreak.isEmpty();
+        }
+    }
+
+    /**
+     * The product's check of a stored signature: the CMS signature over the signed bytes with the product's algorithm
+     * policy, and the stored chain's path to the trust anchors as it was when signed (the payload's signedAt).
+     * Revocation was checked when the envelope was accepted and is not re-checked here.
+     */
+    public static SignatureCheck cmsCheck(Set<TrustAnchor> anchors) {
+        CmsSignatureVerifier cms = new CmsSignatureVerifier();
+        ObjectMapper mapper = new ObjectMapper();
+        return (payload, signature, chain) -> {
+            Instant signedAt;
+            try {
+                signedAt = OffsetDateTime.parse(
+                                mapper.readTree(payload).path("signedAt").asText())
+                        .toInstant();
+            } catch (Exception e) {
+                return Optional.of("the signed payload has no readable signedAt");
+            }
+            var result = cms.verify(
+                    signature,
+                    Optional.of(payload),
+                    vn.edialog.command.signature.VerificationContext.of(anchors, signedAt)
+                            .withUntrusted(chain));
+            return result.valid()
+                    ? Optional.empty()
+                    : Optional.of(result.reason().code() + ": " + result.detail());
+        };
+    }
+
+    private final ObjectMapper json;
+    private final SignatureCheck signatures;
+
+    public EventStoreVerifier(ObjectMapper json, SignatureCheck signatures) {
+        this.json = json;
+        this.signatures = signatures;
+    }
+
+    public Report verify(DataSource dataSource, LongConsumer progress) throws SQLException {
+        record Tip(long sequence, String hash) {}
+        Map<String, Tip> tips = new HashMap<>();
+        long count = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // lets PostgreSQL stream the rows with the fetch size
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select globalindex, aggregateidentifier, sequencenumber, payloadtype, payload"
+                            + " from domainevententry order by globalindex")) {
+                query.setFetchSize(500);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        long globalIndex = rows.getLong(1);
+                        String dialogueId = rows.getString(2);
+                        long sequence = rows.getLong(3);
+                        String type = simpleName(rows.getString(4));
+                        Tip tip = tips.get(dialogueId);
+                        long expectedSequence = tip == null ? 0 : tip.sequence() + 1;
+                        String previousHash = tip == null ? EvidenceChain.GENESIS : tip.hash();
+                        Checked checked = sequence != expectedSequence
+                                ? Checked.broken("expected sequence " + expectedSequence + ": an event is missing")
+                                : check(dialogueId, previousHash, rows.getBytes(5));
+                        if (checked.problem() != null) {
+                            return new Report(
+                                    count,
+                                    tips.size(),
+                                    Optional.of(new Break(globalIndex, dialogueId, sequence, type, checked.problem())));
+                        }
+                        tips.put(dialogueId, new Tip(sequence, checked.hash()));
+                        count++;
+                        if (progress != null) {
+                            progress.accept(count);
+                        }
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        return new Report(count, tips.size(), Optional.empty());
+    }
+
+    private record Checked(String problem, String hash) {
+        static Checked broken(String problem) {
+            return new Checked(problem, null);
+        }
+    }
+
+    private Checked check(String dialogueId, String previousHash, byte[] storedEvent) {
+        JsonNode event;
+        Evidence evidence;
+        try {
+            event = json.readTree(storedEvent);
+            evidence = json.treeToValue(event.get("evidence"), Evidence.class);
+        } catch (Exception e) {
+            return Checked.broken("the stored event has no readable evidence: " + e.getMessage());
+        }
+        if (evidence == null || evidence.signed() == null) {
+            return Checked.broken("the stored event has no evidence");
+        }
+        if (!previousHash.equals(evidence.previousHash())) {
+            return Checked.broken("it does not link to the previous event of its dialogue");
+        }
+        String hash;
+        try {
+            hash = EvidenceChain.hash(previousHash, evidence.signed());
+        } catch (IllegalArgumentException e) {
+            return Checked.broken("its evidence is malformed: " + e.getMessage());
+        }
+        if (!hash.equals(evidence.hash())) {
+            return Checked.broken("its chain hash does not match its signed bytes and signature");
+        }
+        SignedPayload signed = evidence.signed();
+        byte[] payloadBytes = Base64.getDecoder().decode(signed.payload());
+        byte[] signature = Base64.getDecoder().decode(signed.signature());
+        List<X509Certificate> chain;
+        try {
+            chain = certificates(signed.chain());
+        } catch (CertificateException e) {
+            return Checked.broken("its certificate chain is unreadable: " + e.getMessage());
+        }
+        Optional<String> signatureProblem = signatures.problem(payloadBytes, signature, chain);
+        if (signatureProblem.isPresent()) {
+            return Checked.broken("its signature does not verify: " + signatureProblem.get());
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(payloadBytes);
+        } catch (Exception e) {
+            return Checked.broken("its signed bytes are not JSON");
+        }
+        if (!dialogueId.equals(payload.path("dialogueId").asText())) {
+            return Checked.broken(
+                    "it was signed for dialogue " + payload.path("dialogueId").asText());
+        }
+        Optional<String> mismatch = SignedFields.firstMismatch(payload, event);
+        if (mismatch.isPresent()) {
+            return Checked.broken("its field '" + mismatch.get() + "' differs from what was signed");
+        }
+        return new Checked(null, hash);
+    }
+
+    private static List<X509Certificate> certificates(List<String> chain) throws CertificateException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (String encoded : chain == null ? List.<String>of() : chain) {
+            certificates.add((X509Certificate) factory.generateCertificate(
+                    new ByteArrayInputStream(Base64.getDecoder().decode(encoded))));
+        }
+        return certificates;
+    }
+
+    private static String simpleName(String payloadType) {
+        return payloadType == null ? "?" : payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,344 @@
+package vn.edialog.app.submission;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.edialog.app.access.Official;
+import vn.edialog.app.pki.ServerSigners;
+import vn.edialog.app.web.ApiProblem;
+import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.command.dialogue.api.AcknowledgeForwardCommand;
+import vn.edialog.command.dialogue.api.Actor;
+import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.dialogue.api.AnswerDialogueCommand;
+import vn.edialog.command.dialogue.api.CloseDialogueCommand;
+import vn.edialog.command.dialogue.api.CloseReason;
+import vn.edialog.command.dialogue.api.DialogueAnswered;
+import vn.edialog.command.dialogue.api.DialogueAsked;
+import vn.edialog.command.dialogue.api.EscalateDialogueCommand;
+import vn.edialog.command.dialogue.api.EscalationStep;
+import vn.edialog.command.dialogue.api.ExtendDeadlineCommand;
+import vn.edialog.command.dialogue.api.ForwardDialogueCommand;
+import vn.edialog.command.dialogue.api.KeepAnswerPrivateCommand;
+import vn.edialog.command.dialogue.api.PublishAnswerCommand;
+import vn.edialog.command.dialogue.api.PublishRedactedAnswerCommand;
+import vn.edialog.command.dialogue.api.RefuseDeadlineExtensionCommand;
+import vn.edialog.command.dialogue.api.RejectDialogueCommand;
+import vn.edialog.command.dialogue.api.RejectionReason;
+import vn.edialog.command.dialogue.api.RequestClarificationCommand;
+import vn.edialog.command.dialogue.api.RequestDeadlineExtensionCommand;
+import vn.edialog.command.dialogue.api.ReturnForwardCommand;
+import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.dialogue.api.WithdrawPublicationCommand;
+import vn.edialog.command.signature.CanonicalJson;
+import vn.edialog.command.signature.CmsSigner;
+
+/**
+ * Government and system actions. The server writes the action as a canonical JSON payload (the same shape an asker
+ * signs, plus the official who acted), signs it with the acting agency's key (the system key for automatic actions),
+ * consumes its nonce and sends the command, all in one transaction. The event therefore carries a signature that
+ * anyone can re-verify, naming both the agency and the official.
+ */
+@Service
+public class GovernmentActions {
+
+    private final ServerSigners signers;
+    private final CommandGateway commands;
+    private final DialogueIntake intake;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final WorkingDayCalendar calendar;
+
+    GovernmentActions(
+            ServerSigners signers,
+            CommandGateway commands,
+            DialogueIntake intake,
+            ObjectMapper json,
+            Clock clock,
+            WorkingDayCalendar calendar) {
+        this.signers = signers;
+        this.commands = commands;
+        this.intake = intake;
+        this.json = json;
+        this.clock = clock;
+        this.calendar = calendar;
+    }
+
+    /** The system itself, for automatic actions (escalation, closing after a window). */
+    public static final Actor SYSTEM = new Actor(ActorKind.SYSTEM, "system", "eDialog", null);
+
+    @Transactional
+    public Performed requestClarification(UUID dialogueId, Official official, String request, Instant dueAt) {
+        return perform(
+                "request-clarification",
+                dialogueId,
+                official,
+                f -> f.put("request", request).put("dueAt", dueAt.toString()),
+                (signed, at) ->
+                        new RequestClarificationCommand(dialogueId, request, dueAt, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed forward(UUID dialogueId, Official official, String department, String note, Instant dueAt) {
+        return perform(
+                "forward",
+                dialogueId,
+                official,
+                f -> f.put("department", department).put("note", note).put("dueAt", dueAt.toString()),
+                (signed, at) ->
+                        new ForwardDialogueCommand(dialogueId, department, note, dueAt, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed acknowledge(UUID dialogueId, Official official) {
+        return perform(
+                "acknowledge",
+                dialogueId,
+                official,
+                f -> f,
+                (signed, at) -> new AcknowledgeForwardCommand(dialogueId, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed returnForward(UUID dialogueId, Official official, String reason) {
+        // Triage starts again: the moderator gets the triage period from now, as for a new or reopened dialogue (the
+        // aggregate keeps the recorded deadline when that is later).
+        Instant triageDueAt = calendar.dueAt(clock.instant(), DialogueIntake.TRIAGE_WORKING_DAYS);
+        return perform(
+                "return",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason).put("triageDueAt", triageDueAt.toString()),
+                (signed, at) ->
+                        new ReturnForwardCommand(dialogueId, reason, triageDueAt, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed requestExtension(UUID dialogueId, Official official, Instant requestedDueAt, String reason) {
+        return perform(
+                "request-extension",
+                dialogueId,
+                official,
+                f -> f.put("requestedDueAt", requestedDueAt.toString()).put("reason", reason),
+                (signed, at) -> new RequestDeadlineExtensionCommand(
+                        dialogueId, requestedDueAt, reason, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed extend(UUID dialogueId, Official official, Instant newDueAt) {
+        return perform(
+                "extend",
+                dialogueId,
+                official,
+                f -> f.put("newDueAt", newDueAt.toString()),
+                (signed, at) -> new ExtendDeadlineCommand(dialogueId, newDueAt, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed refuseExtension(UUID dialogueId, Official official, String reason) {
+        return perform(
+                "refuse-extension",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason),
+                (signed, at) -> new RefuseDeadlineExtensionCommand(dialogueId, reason, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed answer(UUID dialogueId, Official official, String answer) {
+        return perform(
+                "answer",
+                dialogueId,
+                official,
+                f -> f.put("answer", answer),
+                (signed, at) -> new AnswerDialogueCommand(dialogueId, answer, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed publish(UUID dialogueId, Official official) {
+        return perform(
+                "publish",
+                dialogueId,
+                official,
+                f -> f,
+                (signed, at) -> new PublishAnswerCommand(dialogueId, official.actor(), at, signed));
+    }
+
+    /**
+     * Publishes the latest answer with the moderator's redacted texts. The signed payload carries the texts and, under
+     * {@code redaction}, the SHA-256 of the original signed question (DialogueAsked) and answer (DialogueAnswered)
+     * payloads, so that anyone can check that the People's Committee vouches for this text as derived from exactly
+     * those originals; the aggregate refuses hashes that are not its own.
+     */
+    @Transactional
+    public Performed publishRedacted(
+            UUID dialogueId, Official official, String subject, String question, String answer) {
+        // Missing originals (unknown dialogue, no answer yet) are refused below: by the tenant check, or by the
+        // aggregate.
+        String questionSha256 = intake.latestSignedPayloadSha256(dialogueId, DialogueAsked.class)
+                .orElse("");
+        String answerSha256 = intake.latestSignedPayloadSha256(dialogueId, DialogueAnswered.class)
+                .orElse("");
+        return perform(
+                "publish-redacted",
+                dialogueId,
+                official,
+                f -> {
+                    f.put("subject", subject).put("question", question).put("answer", answer);
+                    f.putObject("redaction")
+                            .put("questionSha256", questionSha256)
+                            .put("answerSha256", answerSha256);
+                    return f;
+                },
+                (signed, at) -> new PublishRedactedAnswerCommand(
+                        dialogueId,
+                        subject,
+                        question,
+                        answer,
+                        questionSha256,
+                        answerSha256,
+                        official.actor(),
+                        at,
+                        signed));
+    }
+
+    /** Records, signed, that the latest answer stays off the portal and why (auditors read the reason). */
+    @Transactional
+    public Performed keepPrivate(UUID dialogueId, Official official, String reason) {
+        return perform(
+                "keep-private",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason),
+                (signed, at) -> new KeepAnswerPrivateCommand(dialogueId, reason, official.actor(), at, signed));
+    }
+
+    /** Withdraws the published answer from the portal, its search and its feed, signed with a reason. */
+    @Transactional
+    public Performed withdrawPublication(UUID dialogueId, Official official, String reason) {
+        return perform(
+                "withdraw-publication",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason),
+                (signed, at) -> new WithdrawPublicationCommand(dialogueId, reason, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed reject(UUID dialogueId, Official official, RejectionReason code, String reason) {
+        return perform(
+                "reject",
+                dialogueId,
+                official,
+                f -> f.put("code", code.name()).put("reason", reason),
+                (signed, at) -> new RejectDialogueCommand(dialogueId, code, reason, official.actor(), at, signed));
+    }
+
+    @Transactional
+    public Performed close(UUID dialogueId, Official official, CloseReason reason, Instant reopenableUntil) {
+        return perform(
+                "close",
+                dialogueId,
+                official,
+                f -> f.put("reason", reason.name()).put("reopenableUntil", reopenableUntil.toString()),
+                (signed, at) ->
+                        new CloseDialogueCommand(dialogueId, reason, reopenableUntil, official.actor(), at, signed));
+    }
+
+    /** Closes automatically (rating window elapsed, clarification never came), signed by the system key. */
+    @Transactional
+    public Performed closeAutomatically(UUID dialogueId, CloseReason reason, Instant reopenableUntil) {
+        Actor actor = SYSTEM;
+        return perform(
+                "close",
+                dialogueId,
+                actor,
+                f -> f.put("reason", reason.name()).put("reopenableUntil", reopenableUntil.toString()),
+                (signed, at) -> new CloseDialogueCommand(dialogueId, reason, reopenableUntil, actor, at, signed));
+    }
+
+    @Transactional
+    public Performed escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
+        EscalationStep escalated = EscalationStep.parse(step);
+        return perform(
+                "escalate",
+                dialogueId,
+                SYSTEM,
+                f -> f.put("step", step)
+                        .put("level", level)
+                        .put("escalatedTo", escalatedTo)
+                        .put("dueAt", dueAt.toString()),
+                (signed, at) -> new EscalateDialogueCommand(
+                        dialogueId, escalated, level, escalatedTo, dueAt, SYSTEM, at, signed));
+    }
+
+    /** What a government action produced: the stored event's sequence number and chain hash. */
+    public record Performed(UUID dialogueId, long sequence, String eventHash) {}
+
+    private interface CommandFactory {
+        Object create(SignedPayload signed, Instant at);
+    }
+
+    private Performed perform(
+            String type,
+            UUID dialogueId,
+            Official official,
+            Function<ObjectNode, ObjectNode> fields,
+            CommandFactory factory) {
+        String tenant = intake.tenantOf(dialogueId).orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId));
+        if (!tenant.equals(official.tenant())) {
+            // Agency codes repeat across provinces: an official never acts on another province's dialogue.
+            throw ApiProblem.unknownDialogue(dialogueId);
+        }
+        return signAndSend(tenant, type, dialogueId, official.actor(), fields, factory);
+    }
+
+    private Performed perform(
+            String type,
+            UUID dialogueId,
+            Actor system,
+            Function<ObjectNode, ObjectNode> fields,
+            CommandFactory factory) {
+        String tenant = intake.tenantOf(dialogueId).orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId));
+        return signAndSend(tenant, type, dialogueId, system, fields, factory);
+    }
+
+    private Performed signAndSend(
+            String tenant,
+            String type,
+            UUID dialogueId,
+            Actor actor,
+            Function<ObjectNode, ObjectNode> fields,
+            CommandFactory factory) {
+        Instant at = clock.instant();
+        UUID nonce = UUID.randomUUID();
+        ObjectNode payload = json.createObjectNode()
+                .put("type", type)
+                .put("tenant", tenant)
+                .put("dialogueId", dialogueId.toString())
+                .put("nonce", nonce.toString())
+                .put("signedAt", at.toString());
+        ObjectNode actorNode = payload.putObject("actor")
+                .put("kind", actor.kind().name())
+                .put("id", actor.id())
+                .put("name", actor.name());
+        if (actor.agency() != null) {
+            actorNode.put("agency", actor.agency());
+        }
+        fields.apply(payload);
+        byte[] bytes = CanonicalJson.canonicalize(payload);
+        CmsSigner signer = actor.kind() == ActorKind.SYSTEM ? signers.system() : signers.agency(tenant, actor.agency());
+        byte[] signature = signer.sign(bytes);
+        SignedPayload signed = SignedPayload.of(bytes, signature, signer.chain());
+        intake.consumeNonce(nonce, tenant, dialogueId, type, DialogueIntake.sha256(bytes, signature), at);
+        commands.sendAndWait(factory.create(signed, at));
+        var last = intake.lastEvent(dialogueId);
+        return new Performed(dialogueId, last.sequence(), last.hash());
+    }
+}
