@@ -10,7 +10,9 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import vn.edialog.command.dialogue.api.AcknowledgeForwardCommand;
 import vn.edialog.command.dialogue.api.ActionNotAllowed;
 import vn.edialog.command.dialogue.api.Actor;
@@ -51,6 +53,7 @@ import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.PublishAnswerCommand;
 import vn.edialog.command.dialogue.api.PublishRedactedAnswerCommand;
 import vn.edialog.command.dialogue.api.RateSatisfactionCommand;
+import vn.edialog.command.dialogue.api.Recorded;
 import vn.edialog.command.dialogue.api.Redaction;
 import vn.edialog.command.dialogue.api.RefuseDeadlineExtensionCommand;
 import vn.edialog.command.dialogue.api.RejectDialogueCommand;
@@ -70,12 +73,16 @@ import vn.edialog.command.dialogue.lifecycle.Stage;
  * One dialogue between an asker and the province. Command handlers check, in order: the inputs, that the dialogue is
  * not closed or rejected, the acting party, then the stage ({@link DialogueLifecycle}, the one transition table);
  * only then is one event applied, linked into the evidence chain. Every event moves the stage by the same table.
- * Handlers never read a clock: time comes in the command.
+ * Every handler answers with the {@link Recorded} sequence and hash of its event. Handlers never read a clock: time
+ * comes in the command.
  */
 class Dialogue {
 
     @AggregateIdentifier
     private UUID dialogueId;
+
+    /** The sequence number of the last event applied: -1 before the first, as Axon numbers events from 0. */
+    private long sequence = -1;
 
     private String lastHash;
     private Stage stage;
@@ -117,7 +124,8 @@ class Dialogue {
     }
 
     @CommandHandler
-    Dialogue(AskDialogueCommand command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    Recorded handle(AskDialogueCommand command) {
         Inputs.required("dialogueId", command.dialogueId());
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.code("tenant", command.tenant());
@@ -131,7 +139,7 @@ class Dialogue {
         if (!Inputs.isAsker(command.actor().kind())) {
             throw ActorNotAuthorized.forbidden("ask", command.actor(), "a business or a citizen");
         }
-        apply(new DialogueAsked(
+        return record(new DialogueAsked(
                 command.dialogueId(),
                 command.tenant(),
                 command.trackingCode(),
@@ -149,7 +157,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(RequestClarificationCommand command) {
+    Recorded handle(RequestClarificationCommand command) {
         String action = "request-clarification";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("request", command.request(), Inputs.TEXT_MAX);
@@ -161,7 +169,7 @@ class Dialogue {
             requireDepartment(action, command.actor());
         }
         requireStage(Action.REQUEST_CLARIFICATION);
-        apply(new ClarificationRequested(
+        return record(new ClarificationRequested(
                 dialogueId,
                 command.request(),
                 command.dueAt(),
@@ -172,14 +180,14 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(ProvideClarificationCommand command) {
+    Recorded handle(ProvideClarificationCommand command) {
         String action = "provide-clarification";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("text", command.text(), Inputs.TEXT_MAX);
         refuseWhenFinished(action);
         requireAsker(action, command.actor());
         Stage resumed = requireStage(Action.PROVIDE_CLARIFICATION);
-        apply(new ClarificationProvided(
+        return record(new ClarificationProvided(
                 dialogueId,
                 command.text(),
                 resumed.status(),
@@ -189,7 +197,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(ForwardDialogueCommand command) {
+    Recorded handle(ForwardDialogueCommand command) {
         String action = "forward";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.code("department", command.department());
@@ -201,7 +209,7 @@ class Dialogue {
         if (command.department().equals(moderatorAgency)) {
             throw new InvalidCommand("department", "the moderator cannot forward to itself");
         }
-        apply(new DialogueForwarded(
+        return record(new DialogueForwarded(
                 dialogueId,
                 forwardCount + 1,
                 command.department(),
@@ -213,7 +221,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(AcknowledgeForwardCommand command) {
+    Recorded handle(AcknowledgeForwardCommand command) {
         String action = "acknowledge-forward";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         refuseWhenFinished(action);
@@ -223,7 +231,7 @@ class Dialogue {
         if (forwardAcknowledged) {
             throw new ActionNotAllowed(status(), action, "forward " + forwardCount + " is already acknowledged");
         }
-        apply(new ForwardAcknowledged(
+        return record(new ForwardAcknowledged(
                 dialogueId,
                 forwardCount,
                 forwardDepartment,
@@ -234,7 +242,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(ReturnForwardCommand command) {
+    Recorded handle(ReturnForwardCommand command) {
         String action = "return-forward";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
@@ -243,7 +251,7 @@ class Dialogue {
         requireOpenForward(action);
         requireDepartment(action, command.actor());
         requireStage(Action.RETURN_FORWARD);
-        apply(new ForwardReturned(
+        return record(new ForwardReturned(
                 dialogueId,
                 forwardCount,
                 forwardDepartment,
@@ -256,7 +264,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(RequestDeadlineExtensionCommand command) {
+    Recorded handle(RequestDeadlineExtensionCommand command) {
         String action = "request-deadline-extension";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.after("requestedDueAt", command.requestedDueAt(), command.at());
@@ -271,7 +279,7 @@ class Dialogue {
         if (!command.requestedDueAt().isAfter(forwardDueAt)) {
             throw new InvalidCommand("requestedDueAt", "must be after the current due date " + forwardDueAt);
         }
-        apply(new DeadlineExtensionRequested(
+        return record(new DeadlineExtensionRequested(
                 dialogueId,
                 forwardCount,
                 forwardDepartment,
@@ -284,7 +292,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(ExtendDeadlineCommand command) {
+    Recorded handle(ExtendDeadlineCommand command) {
         String action = "extend-deadline";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.after("newDueAt", command.newDueAt(), command.at());
@@ -295,7 +303,7 @@ class Dialogue {
         if (!command.newDueAt().isAfter(forwardDueAt)) {
             throw new InvalidCommand("newDueAt", "must be after the current due date " + forwardDueAt);
         }
-        apply(new DeadlineExtended(
+        return record(new DeadlineExtended(
                 dialogueId,
                 forwardCount,
                 forwardDepartment,
@@ -307,7 +315,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(RefuseDeadlineExtensionCommand command) {
+    Recorded handle(RefuseDeadlineExtensionCommand command) {
         String action = "refuse-deadline-extension";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
@@ -315,7 +323,7 @@ class Dialogue {
         requireModerator(action, command.actor());
         requirePendingExtension(action);
         requireStage(Action.REFUSE_EXTENSION);
-        apply(new DeadlineExtensionRefused(
+        return record(new DeadlineExtensionRefused(
                 dialogueId,
                 forwardCount,
                 forwardDepartment,
@@ -327,7 +335,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(AnswerDialogueCommand command) {
+    Recorded handle(AnswerDialogueCommand command) {
         String action = "answer";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("answer", command.answer(), Inputs.TEXT_MAX);
@@ -340,7 +348,7 @@ class Dialogue {
         }
         requireStage(Action.ANSWER);
         Instant dueAt = viaForward ? forwardDueAt : triageDueAt;
-        apply(new DialogueAnswered(
+        return record(new DialogueAnswered(
                 dialogueId,
                 command.answer(),
                 command.actor().agency(),
@@ -353,11 +361,11 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(PublishAnswerCommand command) {
+    Recorded handle(PublishAnswerCommand command) {
         String action = "publish-answer";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         requirePublicationDecision(action, command.actor());
-        apply(new AnswerPublished(
+        return record(new AnswerPublished(
                 dialogueId,
                 tenant,
                 topic,
@@ -373,7 +381,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(PublishRedactedAnswerCommand command) {
+    Recorded handle(PublishRedactedAnswerCommand command) {
         String action = "publish-redacted-answer";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("subject", command.subject(), Inputs.SUBJECT_MAX);
@@ -389,7 +397,7 @@ class Dialogue {
         if (!command.answerSha256().equals(answeredPayloadSha256)) {
             throw new InvalidCommand("answerSha256", "is not the SHA-256 of this dialogue's latest signed answer");
         }
-        apply(new AnswerPublished(
+        return record(new AnswerPublished(
                 dialogueId,
                 tenant,
                 topic,
@@ -405,17 +413,17 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(KeepAnswerPrivateCommand command) {
+    Recorded handle(KeepAnswerPrivateCommand command) {
         String action = "keep-answer-private";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
         requirePublicationDecision(action, command.actor());
-        apply(new AnswerKeptPrivate(
+        return record(new AnswerKeptPrivate(
                 dialogueId, command.reason(), answeredAt, command.actor(), command.at(), evidence(command.signed())));
     }
 
     @CommandHandler
-    void handle(WithdrawPublicationCommand command) {
+    Recorded handle(WithdrawPublicationCommand command) {
         String action = "withdraw-publication";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
@@ -424,12 +432,12 @@ class Dialogue {
         if (!onPortal) {
             throw new ActionNotAllowed(status(), action, "no answer of this dialogue is published");
         }
-        apply(new PublicationWithdrawn(
+        return record(new PublicationWithdrawn(
                 dialogueId, command.reason(), command.actor(), command.at(), evidence(command.signed())));
     }
 
     @CommandHandler
-    void handle(RejectDialogueCommand command) {
+    Recorded handle(RejectDialogueCommand command) {
         String action = "reject";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.required("code", command.code());
@@ -437,7 +445,7 @@ class Dialogue {
         refuseWhenFinished(action);
         requireModerator(action, command.actor());
         requireStage(Action.REJECT);
-        apply(new DialogueRejected(
+        return record(new DialogueRejected(
                 dialogueId,
                 command.code(),
                 command.reason(),
@@ -447,7 +455,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(EscalateDialogueCommand command) {
+    Recorded handle(EscalateDialogueCommand command) {
         String action = "escalate";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.required("step", command.step());
@@ -474,7 +482,7 @@ class Dialogue {
             throw new ActionNotAllowed(
                     status(), action, "step " + command.step() + " is already escalated to level " + last);
         }
-        apply(new DialogueEscalated(
+        return record(new DialogueEscalated(
                 dialogueId,
                 command.step(),
                 command.level(),
@@ -487,7 +495,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(RateSatisfactionCommand command) {
+    Recorded handle(RateSatisfactionCommand command) {
         String action = "rate-satisfaction";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         if (command.rating() < 1 || command.rating() > 5) {
@@ -500,7 +508,7 @@ class Dialogue {
         if (answerRated) {
             throw new ActionNotAllowed(status(), action, "the answer is already rated");
         }
-        apply(new SatisfactionRated(
+        return record(new SatisfactionRated(
                 dialogueId,
                 command.rating(),
                 command.comment(),
@@ -511,7 +519,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(ReopenDialogueCommand command) {
+    Recorded handle(ReopenDialogueCommand command) {
         String action = "reopen";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.text("reason", command.reason(), TextLimits.REOPEN_REASON_MAX);
@@ -524,7 +532,7 @@ class Dialogue {
         if (command.at().isAfter(reopenableUntil)) {
             throw new DialogueAlreadyClosed(dialogueId, action, "the reopen window ended at " + reopenableUntil);
         }
-        apply(new DialogueReopened(
+        return record(new DialogueReopened(
                 dialogueId,
                 command.reason(),
                 command.triageDueAt(),
@@ -534,7 +542,7 @@ class Dialogue {
     }
 
     @CommandHandler
-    void handle(CloseDialogueCommand command) {
+    Recorded handle(CloseDialogueCommand command) {
         String action = "close";
         Inputs.envelope(command.actor(), command.at(), command.signed());
         Inputs.required("reason", command.reason());
@@ -556,7 +564,7 @@ class Dialogue {
                     "closing for " + command.reason() + " needs "
                             + (timeout ? DialogueStatus.AWAITING_CLARIFICATION : DialogueStatus.ANSWERED));
         }
-        apply(new DialogueClosed(
+        return record(new DialogueClosed(
                 dialogueId,
                 command.reason(),
                 command.reopenableUntil(),
@@ -566,6 +574,12 @@ class Dialogue {
     }
 
     // ---- checks -----------------------------------------------------------------------------------------------
+
+    /** Applies the command's one event and answers where it was recorded. */
+    private Recorded record(Object event) {
+        apply(event);
+        return new Recorded(sequence, lastHash);
+    }
 
     private Evidence evidence(SignedPayload signed) {
         return EvidenceChain.link(lastHash, signed);
@@ -822,6 +836,7 @@ class Dialogue {
     }
 
     private void chain(Evidence evidence) {
+        sequence++;
         lastHash = evidence.hash();
     }
 

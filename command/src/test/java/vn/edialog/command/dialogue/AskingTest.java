@@ -14,7 +14,9 @@ import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.ActorNotAuthorized;
 import vn.edialog.command.dialogue.api.AskDialogueCommand;
 import vn.edialog.command.dialogue.api.Attachment;
+import vn.edialog.command.dialogue.api.DialogueAsked;
 import vn.edialog.command.dialogue.api.InvalidCommand;
+import vn.edialog.command.dialogue.api.Recorded;
 import vn.edialog.command.dialogue.api.SignedPayload;
 
 /** Asking opens a dialogue; only a well-formed question from a business or citizen does. */
@@ -23,10 +25,13 @@ class AskingTest extends DialogueTestBase {
     @Test
     void aBusinessAskingOpensADialogueAwaitingTriage() {
         AskDialogueCommand ask = story.ask();
+        DialogueAsked asked = (DialogueAsked) story.then(ask);
         fixture.givenNoPriorActivity()
                 .when(ask)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(story.then(ask));
+                .expectEvents(asked)
+                // The ask is the dialogue's first event: sequence 0, chained from the genesis hash.
+                .expectResultMessagePayload(new Recorded(0, asked.evidence().hash()));
     }
 
     @Test

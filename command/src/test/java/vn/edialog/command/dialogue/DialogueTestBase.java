@@ -1,11 +1,14 @@
 package vn.edialog.command.dialogue;
 
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
+import vn.edialog.command.dialogue.api.DialogueEvent;
 import vn.edialog.command.dialogue.api.DialogueRefusal;
 import vn.edialog.command.dialogue.api.DialogueStory;
+import vn.edialog.command.dialogue.api.Recorded;
 
 /** A fresh fixture and story per test, and the one way a refusal is asserted: that refusal, nothing stored. */
 abstract class DialogueTestBase {
@@ -19,12 +22,19 @@ abstract class DialogueTestBase {
         story = new DialogueStory();
     }
 
-    /** Given the story so far, the command produces exactly the story's expected event. */
+    /**
+     * Given the story so far, the command produces exactly the story's expected event, and answers where it was
+     * recorded: the next sequence number of the dialogue and that event's chain hash.
+     */
     void accepted(Object command) {
-        fixture.given(story.history())
+        List<Object> history = story.history();
+        DialogueEvent expected = (DialogueEvent) story.then(command);
+        fixture.given(history)
                 .when(command)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(story.then(command));
+                .expectEvents(expected)
+                .expectResultMessagePayload(
+                        new Recorded(history.size(), expected.evidence().hash()));
     }
 
     /** Given the story so far, the command is refused with that type and stores nothing. */

@@ -24,7 +24,8 @@ public record AnswerPublished(
         Redaction redaction,
         Actor actor,
         Instant at,
-        Evidence evidence) {
+        Evidence evidence)
+        implements DialogueEvent {
 
     /** The revision 1 shape: the original texts, unredacted. */
     public AnswerPublished(

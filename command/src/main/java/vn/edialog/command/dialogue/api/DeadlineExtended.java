@@ -14,4 +14,5 @@ public record DeadlineExtended(
         Instant newDueAt,
         Actor actor,
         Instant at,
-        Evidence evidence) {}
+        Evidence evidence)
+        implements DialogueEvent {}

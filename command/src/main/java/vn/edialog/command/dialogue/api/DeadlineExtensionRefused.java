@@ -14,4 +14,5 @@ public record DeadlineExtensionRefused(
         String reason,
         Actor actor,
         Instant at,
-        Evidence evidence) {}
+        Evidence evidence)
+        implements DialogueEvent {}

@@ -15,4 +15,5 @@ public record DeadlineExtensionRequested(
         String reason,
         Actor actor,
         Instant at,
-        Evidence evidence) {}
+        Evidence evidence)
+        implements DialogueEvent {}

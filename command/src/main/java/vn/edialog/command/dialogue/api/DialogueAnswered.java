@@ -15,4 +15,5 @@ public record DialogueAnswered(
         boolean onTime,
         Actor actor,
         Instant at,
-        Evidence evidence) {}
+        Evidence evidence)
+        implements DialogueEvent {}

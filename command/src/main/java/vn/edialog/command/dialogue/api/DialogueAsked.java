@@ -25,7 +25,8 @@ public record DialogueAsked(
         Instant triageDueAt,
         Actor actor,
         Instant at,
-        Evidence evidence) {
+        Evidence evidence)
+        implements DialogueEvent {
     public DialogueAsked {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }

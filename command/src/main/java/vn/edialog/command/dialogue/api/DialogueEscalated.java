@@ -15,4 +15,5 @@ public record DialogueEscalated(
         String responsibleAgency,
         Actor actor,
         Instant at,
-        Evidence evidence) {}
+        Evidence evidence)
+        implements DialogueEvent {}

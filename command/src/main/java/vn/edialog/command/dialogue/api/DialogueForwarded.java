@@ -14,4 +14,5 @@ public record DialogueForwarded(
         Instant dueAt,
         Actor actor,
         Instant at,
-        Evidence evidence) {}
+        Evidence evidence)
+        implements DialogueEvent {}

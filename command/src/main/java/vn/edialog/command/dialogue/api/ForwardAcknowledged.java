@@ -13,4 +13,5 @@ public record ForwardAcknowledged(
         Instant dueAt,
         Actor actor,
         Instant at,
-        Evidence evidence) {}
+        Evidence evidence)
+        implements DialogueEvent {}

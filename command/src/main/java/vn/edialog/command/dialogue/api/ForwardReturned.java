@@ -18,4 +18,5 @@ public record ForwardReturned(
         Instant triageDueAt,
         Actor actor,
         Instant at,
-        Evidence evidence) {}
+        Evidence evidence)
+        implements DialogueEvent {}
