@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.edialog.app.submission.DialogueIntake;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.dialogue.api.Actor;
@@ -106,7 +105,7 @@ class CertificateSignIn {
                 || !challenge.nonce().equals(verified.nonce())) {
             throw refused("The signed payload is not this session's sign-in challenge.");
         }
-        Actor actor = DialogueIntake.asker(verified.signer());
+        Actor actor = AskerIdentity.actor(verified.signer());
         X509Certificate certificate = verified.chain().get(0);
         Viewer.Asker asker = new Viewer.Asker(
                 verified.tenant(),

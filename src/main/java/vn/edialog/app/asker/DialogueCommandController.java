@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.edialog.app.submission.DialogueIntake;
+import vn.edialog.app.submission.AskerMessages;
+import vn.edialog.app.submission.Submission;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.signature.Envelope;
 
@@ -26,9 +27,9 @@ import vn.edialog.command.signature.Envelope;
 @Tag(name = "Dialogues: signed commands of askers")
 class DialogueCommandController {
 
-    private final DialogueIntake intake;
+    private final AskerMessages intake;
 
-    DialogueCommandController(DialogueIntake intake) {
+    DialogueCommandController(AskerMessages intake) {
         this.intake = intake;
     }
 
@@ -70,7 +71,7 @@ class DialogueCommandController {
         String email = envelope == null || envelope.contact() == null
                 ? null
                 : envelope.contact().email();
-        return accepted(intake.accept("ask", null, toEnvelope(envelope), email));
+        return accepted(intake.accept(AskerMessages.Kind.ASK, null, toEnvelope(envelope), email));
     }
 
     @PostMapping("/{dialogueId}/clarifications")
@@ -79,7 +80,7 @@ class DialogueCommandController {
                     "Provide the clarification the moderator or department asked for (type 'clarify', field text: at most 20,000"
                             + " characters)")
     ResponseEntity<AcceptedResponse> clarify(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept("clarify", dialogueId, toEnvelope(envelope), null));
+        return accepted(intake.accept(AskerMessages.Kind.CLARIFY, dialogueId, toEnvelope(envelope), null));
     }
 
     @PostMapping("/{dialogueId}/ratings")
@@ -87,7 +88,7 @@ class DialogueCommandController {
             summary =
                     "Rate the answer (type 'rate', fields rating 1..5 and optional comment: at most 2,000 characters)")
     ResponseEntity<AcceptedResponse> rate(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept("rate", dialogueId, toEnvelope(envelope), null));
+        return accepted(intake.accept(AskerMessages.Kind.RATE, dialogueId, toEnvelope(envelope), null));
     }
 
     @PostMapping("/{dialogueId}/reopenings")
@@ -95,7 +96,7 @@ class DialogueCommandController {
             summary =
                     "Reopen a closed dialogue within the allowed window (type 'reopen', field reason: at most 5,000 characters)")
     ResponseEntity<AcceptedResponse> reopen(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept("reopen", dialogueId, toEnvelope(envelope), null));
+        return accepted(intake.accept(AskerMessages.Kind.REOPEN, dialogueId, toEnvelope(envelope), null));
     }
 
     private static Envelope toEnvelope(EnvelopeRequest request) {
@@ -105,7 +106,7 @@ class DialogueCommandController {
         return new Envelope(request.payload(), request.signature());
     }
 
-    private static ResponseEntity<AcceptedResponse> accepted(DialogueIntake.Accepted accepted) {
+    private static ResponseEntity<AcceptedResponse> accepted(Submission.Accepted accepted) {
         return ResponseEntity.created(URI.create("/api/v1/dialogues/" + accepted.dialogueId()))
                 .body(new AcceptedResponse(
                         accepted.dialogueId(),

@@ -2,11 +2,15 @@ package vn.edialog.app.submission;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.edialog.app.access.Official;
@@ -42,29 +46,29 @@ import vn.edialog.command.signature.CmsSigner;
 /**
  * Government and system actions. The server writes the action as a canonical JSON payload (the same shape an asker
  * signs, plus the official who acted), signs it with the acting agency's key (the system key for automatic actions),
- * consumes its nonce and sends the command, all in one transaction. The event therefore carries a signature that
- * anyone can re-verify, naming both the agency and the official.
+ * and submits it on the one path of {@link Submission}, all in one transaction. The event therefore carries a
+ * signature that anyone can re-verify, naming both the agency and the official.
  */
 @Service
 public class GovernmentActions {
 
     private final ServerSigners signers;
-    private final CommandGateway commands;
-    private final DialogueIntake intake;
+    private final Submission submission;
+    private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
     private final WorkingDayCalendar calendar;
 
     GovernmentActions(
             ServerSigners signers,
-            CommandGateway commands,
-            DialogueIntake intake,
+            Submission submission,
+            JdbcClient jdbc,
             ObjectMapper json,
             Clock clock,
             WorkingDayCalendar calendar) {
         this.signers = signers;
-        this.commands = commands;
-        this.intake = intake;
+        this.submission = submission;
+        this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.calendar = calendar;
@@ -74,7 +78,7 @@ public class GovernmentActions {
     public static final Actor SYSTEM = new Actor(ActorKind.SYSTEM, "system", "eDialog", null);
 
     @Transactional
-    public Performed requestClarification(UUID dialogueId, Official official, String request, Instant dueAt) {
+    public Submission.Accepted requestClarification(UUID dialogueId, Official official, String request, Instant dueAt) {
         return perform(
                 "request-clarification",
                 dialogueId,
@@ -85,7 +89,8 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed forward(UUID dialogueId, Official official, String department, String note, Instant dueAt) {
+    public Submission.Accepted forward(
+            UUID dialogueId, Official official, String department, String note, Instant dueAt) {
         return perform(
                 "forward",
                 dialogueId,
@@ -96,7 +101,7 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed acknowledge(UUID dialogueId, Official official) {
+    public Submission.Accepted acknowledge(UUID dialogueId, Official official) {
         return perform(
                 "acknowledge",
                 dialogueId,
@@ -106,10 +111,10 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed returnForward(UUID dialogueId, Official official, String reason) {
+    public Submission.Accepted returnForward(UUID dialogueId, Official official, String reason) {
         // Triage starts again: the moderator gets the triage period from now, as for a new or reopened dialogue (the
         // aggregate keeps the recorded deadline when that is later).
-        Instant triageDueAt = calendar.dueAt(clock.instant(), DialogueIntake.TRIAGE_WORKING_DAYS);
+        Instant triageDueAt = calendar.dueAt(clock.instant(), Submission.TRIAGE_WORKING_DAYS);
         return perform(
                 "return",
                 dialogueId,
@@ -120,7 +125,8 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed requestExtension(UUID dialogueId, Official official, Instant requestedDueAt, String reason) {
+    public Submission.Accepted requestExtension(
+            UUID dialogueId, Official official, Instant requestedDueAt, String reason) {
         return perform(
                 "request-extension",
                 dialogueId,
@@ -131,7 +137,7 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed extend(UUID dialogueId, Official official, Instant newDueAt) {
+    public Submission.Accepted extend(UUID dialogueId, Official official, Instant newDueAt) {
         return perform(
                 "extend",
                 dialogueId,
@@ -141,7 +147,7 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed refuseExtension(UUID dialogueId, Official official, String reason) {
+    public Submission.Accepted refuseExtension(UUID dialogueId, Official official, String reason) {
         return perform(
                 "refuse-extension",
                 dialogueId,
@@ -151,7 +157,7 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed answer(UUID dialogueId, Official official, String answer) {
+    public Submission.Accepted answer(UUID dialogueId, Official official, String answer) {
         return perform(
                 "answer",
                 dialogueId,
@@ -161,7 +167,7 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed publish(UUID dialogueId, Official official) {
+    public Submission.Accepted publish(UUID dialogueId, Official official) {
         return perform(
                 "publish",
                 dialogueId,
@@ -177,14 +183,12 @@ public class GovernmentActions {
      * those originals; the aggregate refuses hashes that are not its own.
      */
     @Transactional
-    public Performed publishRedacted(
+    public Submission.Accepted publishRedacted(
             UUID dialogueId, Official official, String subject, String question, String answer) {
         // Missing originals (unknown dialogue, no answer yet) are refused below: by the tenant check, or by the
         // aggregate.
-        String questionSha256 = intake.latestSignedPayloadSha256(dialogueId, DialogueAsked.class)
-                .orElse("");
-        String answerSha256 = intake.latestSignedPayloadSha256(dialogueId, DialogueAnswered.class)
-                .orElse("");
+        String questionSha256 = latestSignedPayloadSha256(dialogueId, DialogueAsked.class);
+        String answerSha256 = latestSignedPayloadSha256(dialogueId, DialogueAnswered.class);
         return perform(
                 "publish-redacted",
                 dialogueId,
@@ -210,7 +214,7 @@ public class GovernmentActions {
 
     /** Records, signed, that the latest answer stays off the portal and why (auditors read the reason). */
     @Transactional
-    public Performed keepPrivate(UUID dialogueId, Official official, String reason) {
+    public Submission.Accepted keepPrivate(UUID dialogueId, Official official, String reason) {
         return perform(
                 "keep-private",
                 dialogueId,
@@ -221,7 +225,7 @@ public class GovernmentActions {
 
     /** Withdraws the published answer from the portal, its search and its feed, signed with a reason. */
     @Transactional
-    public Performed withdrawPublication(UUID dialogueId, Official official, String reason) {
+    public Submission.Accepted withdrawPublication(UUID dialogueId, Official official, String reason) {
         return perform(
                 "withdraw-publication",
                 dialogueId,
@@ -231,7 +235,7 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed reject(UUID dialogueId, Official official, RejectionReason code, String reason) {
+    public Submission.Accepted reject(UUID dialogueId, Official official, RejectionReason code, String reason) {
         return perform(
                 "reject",
                 dialogueId,
@@ -241,7 +245,7 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed close(UUID dialogueId, Official official, CloseReason reason, Instant reopenableUntil) {
+    public Submission.Accepted close(UUID dialogueId, Official official, CloseReason reason, Instant reopenableUntil) {
         return perform(
                 "close",
                 dialogueId,
@@ -253,7 +257,7 @@ public class GovernmentActions {
 
     /** Closes automatically (rating window elapsed, clarification never came), signed by the system key. */
     @Transactional
-    public Performed closeAutomatically(UUID dialogueId, CloseReason reason, Instant reopenableUntil) {
+    public Submission.Accepted closeAutomatically(UUID dialogueId, CloseReason reason, Instant reopenableUntil) {
         Actor actor = SYSTEM;
         return perform(
                 "close",
@@ -264,7 +268,7 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Performed escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
+    public Submission.Accepted escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
         EscalationStep escalated = EscalationStep.parse(step);
         return perform(
                 "escalate",
@@ -278,38 +282,38 @@ public class GovernmentActions {
                         dialogueId, escalated, level, escalatedTo, dueAt, SYSTEM, at, signed));
     }
 
-    /** What a government action produced: the stored event's sequence number and chain hash. */
-    public record Performed(UUID dialogueId, long sequence, String eventHash) {}
-
     private interface CommandFactory {
         Object create(SignedPayload signed, Instant at);
     }
 
-    private Performed perform(
+    private Submission.Accepted perform(
             String type,
             UUID dialogueId,
             Official official,
             Function<ObjectNode, ObjectNode> fields,
             CommandFactory factory) {
-        String tenant = intake.tenantOf(dialogueId).orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId));
+        String tenant = submission.tenantOf(dialogueId);
         if (!tenant.equals(official.tenant())) {
             // Agency codes repeat across provinces: an official never acts on another province's dialogue.
             throw ApiProblem.unknownDialogue(dialogueId);
         }
-        return signAndSend(tenant, type, dialogueId, official.actor(), fields, factory);
+        return signAndSubmit(tenant, type, dialogueId, official.actor(), fields, factory);
     }
 
-    private Performed perform(
+    private Submission.Accepted perform(
             String type,
             UUID dialogueId,
             Actor system,
             Function<ObjectNode, ObjectNode> fields,
             CommandFactory factory) {
-        String tenant = intake.tenantOf(dialogueId).orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId));
-        return signAndSend(tenant, type, dialogueId, system, fields, factory);
+        return signAndSubmit(submission.tenantOf(dialogueId), type, dialogueId, system, fields, factory);
     }
 
-    private Performed signAndSend(
+    /**
+     * Writes the action as the canonical JSON payload an asker would sign, plus the acting official, signs it with the
+     * agency's key (the system's for automatic actions) and submits it.
+     */
+    private Submission.Accepted signAndSubmit(
             String tenant,
             String type,
             UUID dialogueId,
@@ -334,11 +338,36 @@ public class GovernmentActions {
         fields.apply(payload);
         byte[] bytes = CanonicalJson.canonicalize(payload);
         CmsSigner signer = actor.kind() == ActorKind.SYSTEM ? signers.system() : signers.agency(tenant, actor.agency());
-        byte[] signature = signer.sign(bytes);
-        SignedPayload signed = SignedPayload.of(bytes, signature, signer.chain());
-        intake.consumeNonce(nonce, tenant, dialogueId, type, DialogueIntake.sha256(bytes, signature), at);
-        commands.sendAndWait(factory.create(signed, at));
-        var last = intake.lastEvent(dialogueId);
-        return new Performed(dialogueId, last.sequence(), last.hash());
+        SignedPayload signed = SignedPayload.of(bytes, signer.sign(bytes), signer.chain());
+        return submission.submit(
+                new Submission.Message(Submission.Signer.SERVER, tenant, dialogueId, type, nonce, at, signed),
+                trackingCode -> factory.create(signed, at));
+    }
+
+    /**
+     * The lowercase hex SHA-256 of the signed payload bytes of the dialogue's latest event of this type (what a third
+     * party computes from the event's downloaded payload), or empty when the dialogue has none.
+     */
+    private String latestSignedPayloadSha256(UUID dialogueId, Class<?> eventType) {
+        return jdbc.sql(
+                        """
+                        select convert_from(payload, 'UTF8')::jsonb -> 'evidence' -> 'signed' ->> 'payload'
+                        from domainevententry where aggregateidentifier = :id and payloadtype = :type
+                        order by sequencenumber desc limit 1
+                        """)
+                .param("id", dialogueId.toString())
+                .param("type", eventType.getName())
+                .query(String.class)
+                .optional()
+                .map(base64 -> {
+                    try {
+                        return HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256")
+                                        .digest(Base64.getDecoder().decode(base64)));
+                    } catch (NoSuchAlgorithmException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .orElse("");
     }
 }
