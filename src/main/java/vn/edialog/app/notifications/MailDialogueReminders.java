@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.processes.dialogue.DialogueReminders;
 
 /**
@@ -32,7 +33,7 @@ class MailDialogueReminders implements DialogueReminders {
     private record Dialogue(String tenant, String trackingCode) {}
 
     @Override
-    public void remind(UUID dialogueId, String step, String candidateGroup, Instant dueAt) {
+    public void remind(UUID dialogueId, EscalationStep step, String candidateGroup, Instant dueAt) {
         Dialogue dialogue = jdbc.sql("select tenant, code from tracking_code where dialogue_id = :id")
                 .param("id", dialogueId)
                 .query((rows, n) -> new Dialogue(rows.getString(1), rows.getString(2)))

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.tenant.Agency;
 
 /** What a mail says instead of codes and UTC: agency and step names, times at Asia/Ho_Chi_Minh. */
@@ -37,11 +38,10 @@ public class MailWords {
     }
 
     /** A step of the process as the officials call it, Vietnamese / English. */
-    public static String step(String step) {
-        return switch (step == null ? "" : step) {
-            case "TRIAGE" -> "phân loại / triage";
-            case "ANSWER" -> "trả lời / answer";
-            default -> String.valueOf(step);
+    public static String step(EscalationStep step) {
+        return switch (step) {
+            case TRIAGE -> "phân loại / triage";
+            case ANSWER -> "trả lời / answer";
         };
     }
 }

@@ -85,7 +85,7 @@ class NotificationPolicy {
             String subject = "[eDialog] Hồ sơ " + d.trackingCode() + " quá hạn, chuyển cấp " + event.level()
                     + " / Overdue case escalated";
             String body = "Hồ sơ " + d.trackingCode() + " đã quá hạn " + MailWords.time(event.dueAt()) + " ở bước "
-                    + MailWords.step(event.step().name()) + " (đơn vị: "
+                    + MailWords.step(event.step()) + " (đơn vị: "
                     + words.agency(d.tenant(), event.responsibleAgency())
                     + ").\n\nCase " + d.trackingCode() + " passed its deadline " + MailWords.time(event.dueAt())
                     + " and is escalated to you (level " + event.level() + ").\n";

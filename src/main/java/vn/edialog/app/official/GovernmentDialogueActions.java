@@ -7,6 +7,7 @@ import vn.edialog.app.access.Official;
 import vn.edialog.app.access.OfficialsDirectory;
 import vn.edialog.app.submission.GovernmentActions;
 import vn.edialog.command.dialogue.api.CloseReason;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.RejectionReason;
 import vn.edialog.processes.dialogue.ActingOfficial;
 import vn.edialog.processes.dialogue.DialogueActions;
@@ -99,7 +100,7 @@ class GovernmentDialogueActions implements DialogueActions {
     }
 
     @Override
-    public void escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
+    public void escalate(UUID dialogueId, EscalationStep step, int level, String escalatedTo, Instant dueAt) {
         government.escalate(dialogueId, step, level, escalatedTo, dueAt);
     }
 

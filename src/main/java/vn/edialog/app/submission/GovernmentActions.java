@@ -268,18 +268,18 @@ public class GovernmentActions {
     }
 
     @Transactional
-    public Submission.Accepted escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
-        EscalationStep escalated = EscalationStep.parse(step);
+    public Submission.Accepted escalate(
+            UUID dialogueId, EscalationStep step, int level, String escalatedTo, Instant dueAt) {
         return perform(
                 "escalate",
                 dialogueId,
                 SYSTEM,
-                f -> f.put("step", step)
+                f -> f.put("step", step.name())
                         .put("level", level)
                         .put("escalatedTo", escalatedTo)
                         .put("dueAt", dueAt.toString()),
-                (signed, at) -> new EscalateDialogueCommand(
-                        dialogueId, escalated, level, escalatedTo, dueAt, SYSTEM, at, signed));
+                (signed, at) ->
+                        new EscalateDialogueCommand(dialogueId, step, level, escalatedTo, dueAt, SYSTEM, at, signed));
     }
 
     private interface CommandFactory {

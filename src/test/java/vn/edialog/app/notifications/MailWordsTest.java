@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import vn.edialog.command.dialogue.api.EscalationStep;
 
 /** What the mails and the embedded default's mail log say instead of UTC, step codes and whole bodies. */
 class MailWordsTest {
@@ -15,8 +16,8 @@ class MailWordsTest {
 
     @Test
     void stepsAreNamedInBothLanguages() {
-        assertThat(MailWords.step("TRIAGE")).isEqualTo("phân loại / triage");
-        assertThat(MailWords.step("ANSWER")).isEqualTo("trả lời / answer");
+        assertThat(MailWords.step(EscalationStep.TRIAGE)).isEqualTo("phân loại / triage");
+        assertThat(MailWords.step(EscalationStep.ANSWER)).isEqualTo("trả lời / answer");
     }
 
     @Test

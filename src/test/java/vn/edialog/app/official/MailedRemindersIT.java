@@ -21,6 +21,7 @@ import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.TestMail;
 import vn.edialog.app.support.TestOfficials;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.processes.dialogue.DialogueReminders;
 
@@ -52,7 +53,7 @@ class MailedRemindersIT {
         official.setEmail("chuyenvien@stnmt.demo.invalid");
         identity.saveUser(official);
 
-        reminders.remind(id, "ANSWER", group, Instant.parse("2026-12-24T10:00:00Z"));
+        reminders.remind(id, EscalationStep.ANSWER, group, Instant.parse("2026-12-24T10:00:00Z"));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailsTo("chuyenvien@stnmt.demo.invalid", code).size() == 1);

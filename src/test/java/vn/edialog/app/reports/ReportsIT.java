@@ -62,6 +62,7 @@ import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.SignIn;
 import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.pki.Credential;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.tenant.TenantCatalog;
@@ -231,7 +232,7 @@ class ReportsIT {
 
         Instant later = calendar.dueAt(start, 6).plus(Duration.ofHours(1));
         clock.set(later);
-        government.escalate(second, "ANSWER", 1, "demo-skhdt-leaders", secondDue);
+        government.escalate(second, EscalationStep.ANSWER, 1, "demo-skhdt-leaders", secondDue);
         government.answer(second, DPI, "Trả lời muộn.");
         reportTime = later.plus(Duration.ofHours(1));
         onTime = first;

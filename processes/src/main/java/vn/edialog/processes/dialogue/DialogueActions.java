@@ -3,6 +3,7 @@ package vn.edialog.processes.dialogue;
 import java.time.Instant;
 import java.util.UUID;
 import vn.edialog.command.dialogue.api.CloseReason;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.RejectionReason;
 
 /**
@@ -40,8 +41,8 @@ public interface DialogueActions {
     /** Records, with a reason, that the latest answer stays off the portal. */
     void keepPrivate(UUID dialogueId, ActingOfficial official, String reason);
 
-    /** Signed by the system key: the deadline of {@code step} ("TRIAGE" or "ANSWER") passed at {@code dueAt}. */
-    void escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt);
+    /** Signed by the system key: the deadline of {@code step} passed at {@code dueAt}. */
+    void escalate(UUID dialogueId, EscalationStep step, int level, String escalatedTo, Instant dueAt);
 
     /** Signed by the system key: a wait elapsed (clarification timeout, rating window). */
     void closeAutomatically(UUID dialogueId, CloseReason reason, Instant reopenableUntil);

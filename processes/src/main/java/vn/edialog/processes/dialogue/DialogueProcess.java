@@ -1,6 +1,7 @@
 package vn.edialog.processes.dialogue;
 
 import java.util.List;
+import vn.edialog.command.dialogue.api.EscalationStep;
 
 /** Names shared by {@code bpmn/dialogue.bpmn} and its Java glue: keys, steps, variables. */
 public final class DialogueProcess {
@@ -25,10 +26,10 @@ public final class DialogueProcess {
     public static final String SUGGEST_DEPARTMENT_DECISION = "SuggestDepartment";
     public static final String DEADLINES_DECISION = "Deadlines";
 
-    /** Steps as the write side names them in {@code EscalateDialogueCommand}. */
-    public static final String STEP_TRIAGE = "TRIAGE";
+    /** The steps whose deadlines are reminded and escalated; the process variable {@code step} holds their names. */
+    public static final EscalationStep STEP_TRIAGE = EscalationStep.TRIAGE;
 
-    public static final String STEP_ANSWER = "ANSWER";
+    public static final EscalationStep STEP_ANSWER = EscalationStep.ANSWER;
 
     public static final String TASK_TRIAGE = "Task_TriageDialogue";
     public static final String TASK_ANSWER_FORWARD = "Task_AnswerForward";

@@ -2,6 +2,7 @@ package vn.edialog.processes.dialogue;
 
 import java.time.Instant;
 import java.util.UUID;
+import vn.edialog.command.dialogue.api.EscalationStep;
 
 /**
  * Tells the people holding a step that its deadline is near (e-mail, notification). A reminder is no government act:
@@ -10,8 +11,8 @@ import java.util.UUID;
 public interface DialogueReminders {
 
     /**
-     * @param step "TRIAGE" or "ANSWER"
+     * @param step the step whose deadline comes
      * @param candidateGroup the Camunda group holding the step's task, e.g. {@code demo-ubnd-moderators}
      */
-    void remind(UUID dialogueId, String step, String candidateGroup, Instant dueAt);
+    void remind(UUID dialogueId, EscalationStep step, String candidateGroup, Instant dueAt);
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import vn.edialog.command.dialogue.api.EscalationStep;
 
 /**
  * Bean {@value DialogueProcessBeans#ESCALATE_DIALOGUE}: a stage's deadline passed. Input parameters {@code step}
@@ -25,7 +26,8 @@ public class EscalateDialogue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean triage = STEP_TRIAGE.equals(Values.requiredString(execution, "step"));
+        EscalationStep step = EscalationStep.parse(Values.requiredString(execution, "step"));
+        boolean triage = step == STEP_TRIAGE;
         int level = Values.integer(execution, "level");
         String levelVariable = triage ? TRIAGE_ESCALATION_LEVEL : ANSWER_ESCALATION_LEVEL;
         if (Values.integer(execution, levelVariable) >= level) {
@@ -36,7 +38,7 @@ public class EscalateDialogue implements JavaDelegate {
         Instant due = Values.requiredInstant(execution, triage ? TRIAGE_DUE_AT : ANSWER_DUE_AT);
         String leaders = DialogueProcess.leadersGroup(
                 tenant, level >= 2 ? Values.requiredString(execution, MODERATOR_AGENCY) : agency);
-        actions.escalate(Values.dialogueId(execution), triage ? STEP_TRIAGE : STEP_ANSWER, level, leaders, due);
+        actions.escalate(Values.dialogueId(execution), step, level, leaders, due);
         // The leaders see the overdue task in their Tasklist ("escalated to me") and may act on it.
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task task : tasks.createTaskQuery()

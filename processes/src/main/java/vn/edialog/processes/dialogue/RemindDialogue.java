@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import vn.edialog.command.dialogue.api.EscalationStep;
 
 /**
  * Bean {@value DialogueProcessBeans#REMIND_DIALOGUE}: the reminder timer of a stage fired. Notifies the group holding
@@ -23,7 +24,8 @@ public class RemindDialogue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean triage = STEP_TRIAGE.equals(Values.requiredString(execution, "step"));
+        EscalationStep step = EscalationStep.parse(Values.requiredString(execution, "step"));
+        boolean triage = step == STEP_TRIAGE;
         Instant due = Values.requiredInstant(execution, triage ? TRIAGE_DUE_AT : ANSWER_DUE_AT);
         String remindedFor = triage ? TRIAGE_REMINDED_FOR : ANSWER_REMINDED_FOR;
         if (due.equals(Values.instant(execution, remindedFor))) {
@@ -33,7 +35,7 @@ public class RemindDialogue implements JavaDelegate {
         String group = triage
                 ? tenant + "-" + Values.requiredString(execution, MODERATOR_AGENCY) + "-moderators"
                 : tenant + "-" + Values.requiredString(execution, DEPARTMENT) + "-officers";
-        reminders.remind(Values.dialogueId(execution), triage ? STEP_TRIAGE : STEP_ANSWER, group, due);
+        reminders.remind(Values.dialogueId(execution), step, group, due);
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task task : tasks.createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())

@@ -39,6 +39,7 @@ import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.DialogueAsked;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.tenant.TenantCatalog;
 import vn.edialog.processes.dialogue.CloseDialogue;
 import vn.edialog.processes.dialogue.Deadlines;
@@ -258,7 +259,7 @@ public final class TimerDrainBenchmark {
         }
 
         @Override
-        public void remind(UUID dialogueId, String step, String candidateGroup, Instant dueAt) {
+        public void remind(UUID dialogueId, EscalationStep step, String candidateGroup, Instant dueAt) {
             if (!DialogueProcess.STEP_TRIAGE.equals(step) || !"demo-ubnd-moderators".equals(candidateGroup)) {
                 wrongReminders.incrementAndGet();
             }

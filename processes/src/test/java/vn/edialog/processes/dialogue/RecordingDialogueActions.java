@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import vn.edialog.command.dialogue.api.CloseReason;
+import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.RejectionReason;
 
 /** Stands in for the signed government actions: records every call and refuses the ones it is told to. */
@@ -93,7 +94,7 @@ final class RecordingDialogueActions implements DialogueActions {
     }
 
     @Override
-    public void escalate(UUID dialogueId, String step, int level, String escalatedTo, Instant dueAt) {
+    public void escalate(UUID dialogueId, EscalationStep step, int level, String escalatedTo, Instant dueAt) {
         record("escalate", dialogueId, null, step, level, escalatedTo, dueAt);
     }
 
