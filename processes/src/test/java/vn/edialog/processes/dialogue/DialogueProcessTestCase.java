@@ -151,16 +151,6 @@ abstract class DialogueProcessTestCase {
         return process == null ? List.of() : runtime.getActiveActivityIds(process.getId());
     }
 
-    boolean ended() {
-        return process() == null
-                && history.createHistoricProcessInstanceQuery()
-                                .processDefinitionKey(DialogueProcess.PROCESS_KEY)
-                                .processInstanceBusinessKey(dialogue.toString())
-                                .finished()
-                                .count()
-                        == 1;
-    }
-
     Task task(String taskKey) {
         return tasks.createTaskQuery()
                 .processInstanceBusinessKey(dialogue.toString())
