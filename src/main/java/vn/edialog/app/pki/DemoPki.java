@@ -35,8 +35,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.edialog.command.pki.Credential;
+import vn.edialog.command.pki.GeneratedPki;
 import vn.edialog.command.pki.PkiFactory;
-import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.signature.CmsSigner;
 import vn.edialog.command.signature.IdentityType;
 import vn.edialog.command.signature.KeyStoreSigner;
@@ -88,7 +88,7 @@ public final class DemoPki {
 
     private static void generate(Path directory, URI crlBase, List<Tenant> tenants, Clock clock) throws IOException {
         log.info("Creating the demo PKI in {}", directory.toAbsolutePath());
-        TestPki pki = PkiFactory.generate(crlBase, clock);
+        GeneratedPki pki = PkiFactory.generate(crlBase, clock);
         char[] password = randomPassword();
         pki.writeTo(directory, password);
         for (Tenant tenant : tenants) {

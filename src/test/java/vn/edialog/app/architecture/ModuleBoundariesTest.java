@@ -1,11 +1,14 @@
 package vn.edialog.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import vn.edialog.command.pki.GeneratedPki;
+import vn.edialog.command.pki.TestPki;
 
 /**
  * Dependencies point one way (docs/architecture.md), {@code src → query, processes → command} and {@code processes → bpmn};
@@ -15,6 +18,12 @@ class ModuleBoundariesTest {
 
     private static final JavaClasses ALL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.edialog");
+
+    /** Every module's main code only: neither test classes nor test-jars (which Maven may resolve to jar files). */
+    private static final JavaClasses PRODUCT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("vn.edialog");
 
     @Test
@@ -84,5 +93,17 @@ class ModuleBoundariesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
                 .check(ALL);
+    }
+
+    @Test
+    void theTestPkiWithItsExpiredRevokedAndWeakCertificatesIsNoPartOfTheProduct() {
+        assertThat(PRODUCT.contain(GeneratedPki.class)).isTrue();
+        noClasses()
+                .should()
+                .haveFullyQualifiedName(TestPki.class.getName())
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(TestPki.class.getName())
+                .check(PRODUCT);
     }
 }

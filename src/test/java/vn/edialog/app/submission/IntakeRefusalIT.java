@@ -18,7 +18,6 @@ import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.command.pki.Credential;
 import vn.edialog.command.pki.KeyKind;
-import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.signature.CanonicalJson;
 
@@ -168,7 +167,7 @@ class IntakeRefusalIT {
 
     @Test
     void aCertificateFromAnotherPkiIsRefusedAsUntrusted() {
-        TestPki stranger = PkiFactory.generate(java.net.URI.create("http://localhost:1"));
+        TestPki stranger = TestPki.generate(java.net.URI.create("http://localhost:1"));
         assertRefused(ask(stranger.business(), Envelopes.ask(UUID.randomUUID())), 422, "untrusted");
     }
 

@@ -58,9 +58,9 @@ import org.bouncycastle.pkcs.jcajce.JcePKCS12MacCalculatorBuilder;
 import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 
 /**
- * Generates the demo/test PKI with Bouncy Castle: an EC P-384 root, an EC P-256 "public CA" (businesses, citizens), an
- * RSA-3072 "official-duty CA" (agencies, system), leaves with Vietnamese subjects and UID identities, and CRLs; each CA
- * publishes its CRL at {@code <crlBase>/pki/crl/<name>.crl}.
+ * Generates the demo PKI ({@link GeneratedPki}) with Bouncy Castle: an EC P-384 root, an EC P-256 "public CA"
+ * (businesses, citizens), an RSA-3072 "official-duty CA" (agencies, system), leaves with Vietnamese subjects and UID
+ * identities, and CRLs; each CA publishes its CRL at {@code <crlBase>/pki/crl/<name>.crl}.
  */
 public final class PkiFactory {
 
@@ -80,13 +80,13 @@ public final class PkiFactory {
     private PkiFactory() {}
 
     /** Generates a fresh PKI valid around the system time, CRL distribution points under {@code crlBase}. */
-    public static TestPki generate(URI crlBase) {
+    public static GeneratedPki generate(URI crlBase) {
         return generate(crlBase, Clock.systemUTC());
     }
 
     /** Generates a fresh PKI valid around {@code clock.instant()}. */
-    public static TestPki generate(URI crlBase, Clock clock) {
-        return new TestPki(crlBase, clock);
+    public static GeneratedPki generate(URI crlBase, Clock clock) {
+        return new GeneratedPki(crlBase, clock);
     }
 
     /** Generates a key pair of the given kind. */
@@ -97,7 +97,6 @@ public final class PkiFactory {
                 case EC_P384 -> ec("secp384r1");
                 case RSA_2048 -> rsa(2048);
                 case RSA_3072 -> rsa(3072);
-                case RSA_1024 -> rsa(1024);
             };
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

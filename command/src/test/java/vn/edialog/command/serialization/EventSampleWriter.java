@@ -46,7 +46,6 @@ import vn.edialog.command.dialogue.api.RejectionReason;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.command.dialogue.api.SignedPayload;
 import vn.edialog.command.pki.Credential;
-import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.signature.CanonicalJson;
 
@@ -61,7 +60,7 @@ public final class EventSampleWriter {
 
     private static final ObjectMapper JSON = EventJson.mapper();
 
-    private final TestPki pki = PkiFactory.generate(URI.create("http://localhost:8080"));
+    private final TestPki pki = TestPki.generate(URI.create("http://localhost:8080"));
     private final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final List<Object> events = new ArrayList<>();
     private final String tenant = "demo";

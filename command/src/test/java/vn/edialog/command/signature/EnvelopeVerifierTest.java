@@ -38,7 +38,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import vn.edialog.command.pki.Credential;
 import vn.edialog.command.pki.KeyKind;
-import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 
 class EnvelopeVerifierTest {
@@ -257,7 +256,7 @@ class EnvelopeVerifierTest {
 
     @Test
     void aSignerFromAnotherPkiIsRefusedAsUntrusted() {
-        TestPki other = PkiFactory.generate(java.net.URI.create("http://other.example"));
+        TestPki other = TestPki.generate(java.net.URI.create("http://other.example"));
         assertRefused(() -> verifier().verify(signed(other.business())), RefusalReason.UNTRUSTED);
     }
 
@@ -288,7 +287,7 @@ class EnvelopeVerifierTest {
 
     @Test
     void aCertificateRevokedLaterIsRefusedAfterItsRevocation() {
-        TestPki own = PkiFactory.generate(java.net.URI.create("http://localhost:9"));
+        TestPki own = TestPki.generate(java.net.URI.create("http://localhost:9"));
         Credential c = own.issueCitizen("001200000009", "Lê Thị Mai");
         EnvelopeVerifier v = own.envelopeVerifier(Clock.systemUTC());
         Envelope e = sign(c, payload(Instant.now()), Clock.systemUTC());
@@ -315,7 +314,7 @@ class EnvelopeVerifierTest {
 
     @Test
     void aCrlSignedByAnotherKeyIsNotAcceptedUnderRequire() {
-        TestPki other = PkiFactory.generate(java.net.URI.create("http://other.example"));
+        TestPki other = TestPki.generate(java.net.URI.create("http://other.example"));
         // same issuer names, other keys: the CRL signatures cannot verify
         CrlSource forged = CrlSource.of(other.crls());
         assertRefused(

@@ -18,7 +18,6 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 import vn.edialog.command.pki.Credential;
 import vn.edialog.command.pki.KeyKind;
-import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 
 /** Each identity type is accepted only from the CAs configured for it (the demo's mapping: public CA → business and
@@ -99,7 +98,7 @@ class IdentityIssuersTest {
     @Test
     void aCaOfTheSameNameWithAnotherKeyIsNotTheConfiguredCa() {
         // another PKI generates CAs with the same names but other keys: its public CA is not ours
-        TestPki twin = PkiFactory.generate(java.net.URI.create("http://localhost:1"));
+        TestPki twin = TestPki.generate(java.net.URI.create("http://localhost:1"));
         EnvelopeVerifier verifier = new EnvelopeVerifier(
                 SignaturePolicy.defaults().withRevocation(RevocationMode.OFF),
                 TrustAnchors.ofCertificates(

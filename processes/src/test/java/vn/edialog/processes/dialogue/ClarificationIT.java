@@ -1,6 +1,7 @@
 package vn.edialog.processes.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static vn.edialog.processes.dialogue.DialogueProcess.*;
 
 import java.time.Duration;
@@ -21,12 +22,17 @@ class ClarificationIT extends DialogueProcessTestCase {
         Instant dueAt = (Instant) calls("requestClarification").get(0).fields().get(1);
         assertThat(dueAt).as("15 working days").isEqualTo(vn(2025, 6, 26, 17, 0));
         bridge.on(Events.clarificationRequested(dialogue, "ubnd", dueAt, now()));
-        assertThat(waitingAt()).contains("Gateway_TriageClarificationOutcome").doesNotContain(TASK_TRIAGE);
+        assertThat(dialogueProcess())
+                .isWaitingAt("Gateway_TriageClarificationOutcome")
+                .isNotWaitingAt(TASK_TRIAGE);
 
         at(vn(2025, 6, 12, 9, 0));
         bridge.on(Events.clarificationProvided(dialogue, DialogueStatus.AWAITING_TRIAGE, now()));
 
-        assertThat(task(TASK_TRIAGE)).isNotNull();
+        assertThat(dialogueProcess())
+                .hasPassed("Event_TriageClarificationProvided")
+                .task(TASK_TRIAGE)
+                .isNotNull();
         assertThat(calls("closeAutomatically")).isEmpty();
     }
 

@@ -18,11 +18,16 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 
-/** The real engine on PostgreSQL, the real models, the bridge fed with event records, and a movable clock. */
+/**
+ * The real engine on PostgreSQL, the real models, the bridge fed with event records, and a movable clock.
+ * camunda-bpm-assert ({@link BpmnAwareTests}) is bound to the engine for each test: assert on
+ * {@link #dialogueProcess()}.
+ */
 abstract class DialogueProcessTestCase {
 
     /** Thursday 5 June 2025, 10:00 in Vietnam: the weekend comes after one working day. */
@@ -43,6 +48,7 @@ abstract class DialogueProcessTestCase {
     HistoryService history;
     IdentityService identity;
     DialogueProcessBridge bridge;
+    private ProcessInstance seenRunning;
 
     @BeforeEach
     void startEngine() {
@@ -53,6 +59,7 @@ abstract class DialogueProcessTestCase {
         history = engine.getHistoryService();
         identity = engine.getIdentityService();
         bridge = new DialogueProcessBridge(runtime, history);
+        BpmnAwareTests.init(engine);
         at(THURSDAY_MORNING);
     }
 
@@ -60,6 +67,7 @@ abstract class DialogueProcessTestCase {
     void resetClock() {
         ClockUtil.reset();
         identity.clearAuthentication();
+        BpmnAwareTests.reset();
     }
 
     static Instant vn(int year, int month, int day, int hour, int minute) {
@@ -106,28 +114,41 @@ abstract class DialogueProcessTestCase {
     /** The dialogue is asked now, due for triage in two working days as the write side records it. */
     void ask() {
         bridge.on(Events.asked(dialogue, now(), calendar.dueAt(now(), 2)));
+        process();
     }
 
+    /** The dialogue's running process instance, or null. */
     ProcessInstance process() {
-        return runtime.createProcessInstanceQuery()
+        ProcessInstance running = runtime.createProcessInstanceQuery()
                 .processDefinitionKey(DialogueProcess.PROCESS_KEY)
                 .processInstanceBusinessKey(dialogue.toString())
                 .singleResult();
+        if (running != null) {
+            seenRunning = running;
+        }
+        return running;
+    }
+
+    /**
+     * The dialogue's process instance for bpm-assert's {@code assertThat}, running or ended. Fails unless exactly one
+     * DialogueProcess was ever started for the dialogue, so that assertions on this instance say as much as queries by
+     * the dialogue's business key.
+     */
+    ProcessInstance dialogueProcess() {
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(DialogueProcess.PROCESS_KEY)
+                        .processInstanceBusinessKey(dialogue.toString())
+                        .count())
+                .as("DialogueProcess instances started for the dialogue")
+                .isEqualTo(1);
+        process();
+        assertThat(seenRunning).as("the dialogue's process, seen while it ran").isNotNull();
+        return seenRunning;
     }
 
     List<String> waitingAt() {
         ProcessInstance process = process();
         return process == null ? List.of() : runtime.getActiveActivityIds(process.getId());
-    }
-
-    boolean ended() {
-        return process() == null
-                && history.createHistoricProcessInstanceQuery()
-                                .processDefinitionKey(DialogueProcess.PROCESS_KEY)
-                                .processInstanceBusinessKey(dialogue.toString())
-                                .finished()
-                                .count()
-                        == 1;
     }
 
     Task task(String taskKey) {

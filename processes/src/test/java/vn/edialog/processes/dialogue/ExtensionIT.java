@@ -2,6 +2,7 @@ package vn.edialog.processes.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static vn.edialog.processes.dialogue.DialogueProcess.*;
 
 import java.time.Instant;
@@ -22,10 +23,13 @@ class ExtensionIT extends DialogueProcessTestCase {
 
         complete(TASK_ANSWER_FORWARD, OFFICER, Map.of("decision", "acknowledge"));
         assertThat(calls("acknowledge")).hasSize(1);
-        assertThat(task(TASK_ANSWER_FORWARD)).isNull();
+        assertThat(dialogueProcess()).isWaitingAt("Gateway_ForwardFollowUp").isNotWaitingAt(TASK_ANSWER_FORWARD);
         bridge.on(Events.acknowledged(dialogue, "skhdt", due, now()));
 
-        assertThat(task(TASK_ANSWER_FORWARD)).isNotNull();
+        assertThat(dialogueProcess())
+                .hasPassed("Event_ForwardAcknowledged")
+                .task(TASK_ANSWER_FORWARD)
+                .isNotNull();
     }
 
     @Test
@@ -34,9 +38,12 @@ class ExtensionIT extends DialogueProcessTestCase {
         Instant due = forwardNow();
         requestExtension(due);
 
-        assertThat(task(TASK_ANSWER_FORWARD)).as("the department keeps working").isNotNull();
+        assertThat(dialogueProcess())
+                .task(TASK_ANSWER_FORWARD)
+                .as("the department keeps working")
+                .isNotNull();
         var decide = task(TASK_DECIDE_EXTENSION);
-        assertThat(decide.getName()).isEqualTo("Gia hạn: Thủ tục thành lập chi nhánh — skhdt");
+        assertThat(decide).hasName("Gia hạn: Thủ tục thành lập chi nhánh — skhdt");
         assertThat(tasks.getIdentityLinksForTask(decide.getId()))
                 .extracting(IdentityLink::getGroupId)
                 .containsExactly("demo-ubnd-moderators");
@@ -48,8 +55,10 @@ class ExtensionIT extends DialogueProcessTestCase {
                 .containsExactly(List.of(REQUESTED));
         bridge.on(Events.extended(dialogue, "skhdt", due, REQUESTED, now()));
 
-        assertThat(task(TASK_DECIDE_EXTENSION)).isNull();
-        assertThat(task(TASK_ANSWER_FORWARD).getDueDate()).isEqualTo(Date.from(REQUESTED));
+        assertThat(dialogueProcess())
+                .hasPassed("BoundaryEvent_DeadlineExtended")
+                .isNotWaitingAt(TASK_DECIDE_EXTENSION);
+        assertThat(dialogueProcess()).task(TASK_ANSWER_FORWARD).hasDueDate(Date.from(REQUESTED));
         advanceTo(vn(2025, 6, 19, 17, 1));
         assertThat(calls("escalate")).as("the old deadline no longer counts").isEmpty();
         advanceTo(vn(2025, 6, 26, 17, 1));
@@ -68,8 +77,10 @@ class ExtensionIT extends DialogueProcessTestCase {
         assertThat(calls("refuseExtension").get(0).fields()).containsExactly("Đủ thời gian");
         bridge.on(Events.extensionRefused(dialogue, "skhdt", REQUESTED, now()));
 
-        assertThat(task(TASK_DECIDE_EXTENSION)).isNull();
-        assertThat(task(TASK_ANSWER_FORWARD).getDueDate()).isEqualTo(Date.from(due));
+        assertThat(dialogueProcess())
+                .hasPassed("Event_ExtensionRefused", "EndEvent_ExtensionRefused")
+                .isNotWaitingAt(TASK_DECIDE_EXTENSION);
+        assertThat(dialogueProcess()).task(TASK_ANSWER_FORWARD).hasDueDate(Date.from(due));
         advanceTo(vn(2025, 6, 19, 17, 1));
         assertThat(calls("escalate")).hasSize(1);
     }

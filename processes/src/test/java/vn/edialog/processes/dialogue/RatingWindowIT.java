@@ -1,6 +1,7 @@
 package vn.edialog.processes.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static vn.edialog.processes.dialogue.DialogueProcess.*;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ class RatingWindowIT extends DialogueProcessTestCase {
                 .as("a rating does not close the window")
                 .isEmpty();
         assertThat(variable("rating")).isEqualTo(5);
+        assertThat(dialogueProcess()).isWaitingAt("Gateway_RatingWindow");
 
         advanceTo(answeredAt.plus(Duration.ofDays(7)));
         Instant reopenableUntil = now().plus(Duration.ofDays(30));
@@ -37,7 +39,15 @@ class RatingWindowIT extends DialogueProcessTestCase {
         bridge.on(Events.closed(dialogue, CloseReason.RATING_WINDOW_ELAPSED, reopenableUntil, now()));
 
         advanceTo(reopenableUntil.plusSeconds(1));
-        assertThat(ended()).isTrue();
+        assertThat(dialogueProcess())
+                .isEnded()
+                .hasPassed(
+                        "Event_RatingWindowElapsed",
+                        "Task_CloseAfterRatingWindow",
+                        "Event_DialogueClosed",
+                        "Event_ReopenWindowElapsed",
+                        "EndEvent_DialogueClosed")
+                .hasNotPassed("Event_ClosedByModerator", "Event_DialogueReopened");
     }
 
     @Test
@@ -49,9 +59,11 @@ class RatingWindowIT extends DialogueProcessTestCase {
         at(vn(2025, 6, 6, 9, 0));
         bridge.on(Events.closed(dialogue, CloseReason.ANSWERED, now().plus(Duration.ofDays(30)), now()));
         assertThat(waitingAt()).containsExactly("Gateway_ReopenWindow");
+        assertThat(dialogueProcess()).hasPassed("Event_ClosedByModerator");
 
         advanceTo(vn(2025, 6, 20, 9, 0));
         assertThat(calls("closeAutomatically")).isEmpty();
+        assertThat(dialogueProcess()).hasNotPassed("Event_RatingWindowElapsed", "Task_CloseAfterRatingWindow");
         assertThat(variable(RATING_WINDOW_ENDS_AT)).isNotNull();
     }
 }

@@ -1,6 +1,7 @@
 package vn.edialog.processes.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static vn.edialog.processes.dialogue.DialogueProcess.*;
 
 import java.time.Duration;
@@ -20,11 +21,12 @@ class TriageIT extends DialogueProcessTestCase {
         ask();
 
         Task triage = task(TASK_TRIAGE);
-        assertThat(triage.getName()).isEqualTo("Phân loại: Thủ tục thành lập chi nhánh — Công ty TNHH An Phát");
+        assertThat(triage)
+                .hasName("Phân loại: Thủ tục thành lập chi nhánh — Công ty TNHH An Phát")
+                .hasDueDate(Date.from(vn(2025, 6, 9, 17, 0)));
         assertThat(tasks.getIdentityLinksForTask(triage.getId()))
                 .extracting(IdentityLink::getGroupId)
                 .containsExactly("demo-ubnd-moderators");
-        assertThat(triage.getDueDate()).isEqualTo(Date.from(vn(2025, 6, 9, 17, 0)));
         assertThat(triage.getFollowUpDate()).isEqualTo(Date.from(vn(2025, 6, 6, 17, 0)));
         assertThat(triage.getPriority()).isEqualTo(50);
         assertThat(variable(FORWARD_TO)).as("suggested by routing.dmn").isEqualTo("skhdt");
@@ -58,13 +60,16 @@ class TriageIT extends DialogueProcessTestCase {
         RecordingDialogueActions.Call forward = calls("forward").get(0);
         assertThat(forward.official()).isEqualTo(new ActingOfficial(MODERATOR, "demo", "ubnd"));
         assertThat(forward.fields()).containsExactly("skhdt", "Đề nghị Sở trả lời", vn(2025, 6, 19, 17, 0));
-        assertThat(task(TASK_TRIAGE)).isNull();
+        assertThat(dialogueProcess())
+                .hasPassed(TASK_TRIAGE, "BoundaryEvent_DialogueForwarded", "Task_PlanAnswer")
+                .isNotWaitingAt(TASK_TRIAGE);
         Task answer = task(TASK_ANSWER_FORWARD);
-        assertThat(answer.getName()).isEqualTo("Trả lời: Thủ tục thành lập chi nhánh (DEMO-2025-000123)");
+        assertThat(answer)
+                .hasName("Trả lời: Thủ tục thành lập chi nhánh (DEMO-2025-000123)")
+                .hasDueDate(Date.from(dueAt));
         assertThat(tasks.getIdentityLinksForTask(answer.getId()))
                 .extracting(IdentityLink::getGroupId)
                 .containsExactly("demo-skhdt-officers");
-        assertThat(answer.getDueDate()).isEqualTo(Date.from(dueAt));
         assertThat(answer.getFollowUpDate()).isEqualTo(Date.from(vn(2025, 6, 16, 17, 0)));
         assertThat(variable(DECISION)).as("the form starts empty next time").isNull();
     }
@@ -79,9 +84,8 @@ class TriageIT extends DialogueProcessTestCase {
         assertThat(calls("returnForward").get(0).fields()).containsExactly("Không thuộc thẩm quyền");
         bridge.on(Events.returned(dialogue, "skhdt", now()));
 
-        assertThat(task(TASK_ANSWER_FORWARD)).isNull();
-        Task triage = task(TASK_TRIAGE);
-        assertThat(triage.getDueDate()).isEqualTo(Date.from(vn(2025, 6, 12, 17, 0)));
+        assertThat(dialogueProcess()).hasPassed("BoundaryEvent_ForwardReturned").isNotWaitingAt(TASK_ANSWER_FORWARD);
+        assertThat(dialogueProcess()).task(TASK_TRIAGE).hasDueDate(Date.from(vn(2025, 6, 12, 17, 0)));
         assertThat(variable(FORWARD_TO)).isEqualTo("skhdt");
         assertThat(variable("returnedReason"))
                 .as("the re-triage form shows why")
@@ -99,6 +103,7 @@ class TriageIT extends DialogueProcessTestCase {
         bridge.on(Events.answered(dialogue, "ubnd", false, vn(2025, 6, 9, 17, 0), now()), 7L);
 
         assertThat(waitingAt()).containsExactly("Gateway_RatingWindow");
+        assertThat(dialogueProcess()).hasPassed("BoundaryEvent_DialogueAnsweredInTriage", "Task_PlanRatingWindow");
         assertThat(variable(RATING_WINDOW_ENDS_AT)).isEqualTo(Date.from(now().plus(Duration.ofDays(7))));
     }
 
@@ -116,18 +121,21 @@ class TriageIT extends DialogueProcessTestCase {
                 .containsExactly("Event_TriageClarificationRequested");
         bridge.on(Events.rejected(dialogue, now()));
 
-        assertThat(ended()).isTrue();
+        assertThat(dialogueProcess())
+                .isEnded()
+                .hasPassed("BoundaryEvent_DialogueRejected", "EndEvent_DialogueRejected");
     }
 
     @Test
     void aDialogueAskedRedeliveredAfterItsProcessEndedStartsNothing() {
         ask();
         bridge.on(Events.rejected(dialogue, now()));
-        assertThat(ended()).isTrue();
+        assertThat(dialogueProcess()).isEnded();
 
         ask();
 
         assertThat(process()).isNull();
+        assertThat(dialogueProcess()).isEnded(); // and it is still the only one
     }
 
     @Test
@@ -140,6 +148,6 @@ class TriageIT extends DialogueProcessTestCase {
         bridge.on(Events.acknowledged(dialogue, "skhdt", now(), now()));
         bridge.on(Events.rated(dialogue, "ubnd", now()));
 
-        assertThat(waitingAt()).contains(TASK_TRIAGE);
+        assertThat(dialogueProcess()).isWaitingAt(TASK_TRIAGE);
     }
 }

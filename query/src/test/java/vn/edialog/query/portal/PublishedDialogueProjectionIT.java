@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.command.dialogue.api.ActorKind;
-import vn.edialog.command.pki.TestPki;
+import vn.edialog.command.pki.GeneratedPki;
 import vn.edialog.query.Page;
 import vn.edialog.query.support.Parties;
 import vn.edialog.query.support.Projector;
@@ -233,10 +233,10 @@ class PublishedDialogueProjectionIT {
         for (String personal : List.of(
                 BUSINESS.name(),
                 BUSINESS.id(),
-                TestPki.BUSINESS_MST,
+                GeneratedPki.BUSINESS_MST,
                 CITIZEN.name(),
                 CITIZEN.id(),
-                TestPki.CITIZEN_CCCD)) {
+                GeneratedPki.CITIZEN_CCCD)) {
             assertThat(dump).doesNotContain(personal);
         }
         assertThat(jdbc.sql(

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.ActorKind;
-import vn.edialog.command.pki.TestPki;
+import vn.edialog.command.pki.GeneratedPki;
 
 /** The demo tenant's agencies and test askers (names and ids as in the test PKI's certificates), and Vietnam time. */
 public final class Parties {
@@ -17,12 +17,12 @@ public final class Parties {
     public static final String STNMT = "stnmt";
     public static final String THUE = "thue";
 
-    public static final Actor BUSINESS =
-            new Actor(ActorKind.BUSINESS, "MST:" + TestPki.BUSINESS_MST, "Công ty TNHH Thương mại Hoàng Long", null);
-    public static final Actor OTHER_BUSINESS =
-            new Actor(ActorKind.BUSINESS, "MST:" + TestPki.BUSINESS_RSA_MST, "Công ty Cổ phần Đầu tư Sông Hồng", null);
+    public static final Actor BUSINESS = new Actor(
+            ActorKind.BUSINESS, "MST:" + GeneratedPki.BUSINESS_MST, "Công ty TNHH Thương mại Hoàng Long", null);
+    public static final Actor OTHER_BUSINESS = new Actor(
+            ActorKind.BUSINESS, "MST:" + GeneratedPki.BUSINESS_RSA_MST, "Công ty Cổ phần Đầu tư Sông Hồng", null);
     public static final Actor CITIZEN =
-            new Actor(ActorKind.CITIZEN, "CCCD:" + TestPki.CITIZEN_CCCD, "Nguyễn Thị Hương", null);
+            new Actor(ActorKind.CITIZEN, "CCCD:" + GeneratedPki.CITIZEN_CCCD, "Nguyễn Thị Hương", null);
     public static final Actor SYSTEM = new Actor(ActorKind.SYSTEM, "system", "Hệ thống eDialog", null);
 
     private Parties() {}

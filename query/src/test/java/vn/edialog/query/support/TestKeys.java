@@ -5,17 +5,17 @@ import java.nio.charset.StandardCharsets;
 import vn.edialog.command.dialogue.api.Actor;
 import vn.edialog.command.dialogue.api.SignedPayload;
 import vn.edialog.command.pki.Credential;
+import vn.edialog.command.pki.GeneratedPki;
 import vn.edialog.command.pki.PkiFactory;
-import vn.edialog.command.pki.TestPki;
 
 /** The project's test PKI (real keys, real CMS), generated once per test JVM, and the credential of each test actor. */
 public final class TestKeys {
 
-    private static TestPki pki;
+    private static GeneratedPki pki;
 
     private TestKeys() {}
 
-    public static synchronized TestPki pki() {
+    public static synchronized GeneratedPki pki() {
         if (pki == null) {
             pki = PkiFactory.generate(URI.create("http://localhost"));
         }

@@ -35,7 +35,6 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.util.Store;
 import vn.edialog.command.pki.Credential;
-import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.signature.CrlSource;
 import vn.edialog.command.signature.Envelope;
@@ -99,7 +98,7 @@ public final class SignatureBenchmark {
             bc = new BouncyCastleProvider();
             Security.addProvider(bc);
         }
-        TestPki pki = PkiFactory.generate(URI.create("http://localhost:8080"));
+        TestPki pki = TestPki.generate(URI.create("http://localhost:8080"));
         Instant now = Instant.now();
         // The envelopes are signed "now" and the product refuses more than 5 minutes of skew: a fixed clock keeps a
         // long run (large bench.* values) valid. Reading a fixed clock costs nanoseconds against ~0.5 ms per verify.

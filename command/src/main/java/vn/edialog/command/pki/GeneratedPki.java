@@ -23,18 +23,18 @@ import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import vn.edialog.command.signature.CrlSource;
-import vn.edialog.command.signature.EnvelopeVerifier;
 import vn.edialog.command.signature.PemFiles;
-import vn.edialog.command.signature.SignaturePolicy;
 import vn.edialog.command.signature.TrustAnchors;
 
 /**
- * A generated three-level PKI with named leaves (business, citizen, agency, system, and expired, not-yet-valid,
- * revoked, no-signing-usage, weak variants) and current CRLs; thread-safe. Create with {@link PkiFactory} or use
- * {@link #shared()}.
+ * A generated three-level PKI (root, public CA, official-duty CA) with named, valid signing leaves (business,
+ * citizen, agency, system) and current CRLs; thread-safe. The embedded default's demo PKI is written from one (see
+ * {@link #writeTo}). Create with {@link PkiFactory}.
+ *
+ * <p>Open for extension only so that the tests' PKI ({@code TestPki} in command's test-jar) can add its expired,
+ * revoked and weak certificates; the product itself never issues such certificates.
  */
-public final class TestPki {
+public class GeneratedPki {
 
     /** Folder-relative CRL paths, appended to the CRL base URI. */
     public static final String ROOT_CRL = "/pki/crl/root.crl";
@@ -51,11 +51,11 @@ public final class TestPki {
     /** The platform's own code, used in the system certificate's UID (MNS:9999999). */
     public static final String SYSTEM_MNS = "9999999";
 
-    private static final int SIGNING = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
+    /** The key usage of every signing leaf: digitalSignature and nonRepudiation. */
+    protected static final int SIGNING = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
+
     private static final int CA_USAGE = KeyUsage.keyCertSign | KeyUsage.cRLSign;
     private static final Duration CRL_VALIDITY = Duration.ofDays(7);
-
-    private static volatile TestPki shared;
 
     private final Clock clock;
     private final Instant created;
@@ -68,18 +68,12 @@ public final class TestPki {
     private final Credential citizen;
     private final Credential agency;
     private final Credential system;
-    private final Credential expired;
-    private final Credential notYetValid;
-    private final Credential revoked;
-    private final Credential keyEnciphermentOnly;
-    private Credential rsa1024;
-    private Credential sha1Signed;
     private final Map<X509Certificate, Map<BigInteger, Instant>> revocations = new LinkedHashMap<>();
     private final Map<X509Certificate, X509CRL> crls = new LinkedHashMap<>();
     private long crlNumber = 1;
     private final TrustAnchor anchor;
 
-    TestPki(URI crlBase, Clock clock) {
+    protected GeneratedPki(URI crlBase, Clock clock) {
         this.clock = clock;
         this.created = clock.instant();
         String b = crlBase.toString();
@@ -113,7 +107,7 @@ public final class TestPki {
                 "Công ty TNHH Thương mại Hoàng Long",
                 "Công ty TNHH Thương mại Hoàng Long",
                 "MST:" + BUSINESS_MST,
-                KeyKind.EC_P256,
+                PkiFactory.keyPair(KeyKind.EC_P256),
                 from,
                 leafEnd,
                 SIGNING,
@@ -123,7 +117,7 @@ public final class TestPki {
                 "Công ty Cổ phần Đầu tư Sông Hồng",
                 "Công ty Cổ phần Đầu tư Sông Hồng",
                 "MST:" + BUSINESS_RSA_MST,
-                KeyKind.RSA_2048,
+                PkiFactory.keyPair(KeyKind.RSA_2048),
                 from,
                 leafEnd,
                 SIGNING,
@@ -133,7 +127,7 @@ public final class TestPki {
                 "Nguyễn Thị Hương",
                 null,
                 "CCCD:" + CITIZEN_CCCD,
-                KeyKind.EC_P256,
+                PkiFactory.keyPair(KeyKind.EC_P256),
                 from,
                 leafEnd,
                 SIGNING,
@@ -143,7 +137,7 @@ public final class TestPki {
                 "Sở Kế hoạch và Đầu tư tỉnh Bắc Ninh",
                 "Sở Kế hoạch và Đầu tư tỉnh Bắc Ninh",
                 "MNS:" + AGENCY_MNS,
-                KeyKind.EC_P256,
+                PkiFactory.keyPair(KeyKind.EC_P256),
                 from,
                 leafEnd,
                 SIGNING,
@@ -153,75 +147,16 @@ public final class TestPki {
                 "eDialog System",
                 "Hệ thống eDialog",
                 "MNS:" + SYSTEM_MNS,
-                KeyKind.EC_P256,
+                PkiFactory.keyPair(KeyKind.EC_P256),
                 from,
                 leafEnd,
                 SIGNING,
-                null);
-        expired = issue(
-                publicCa,
-                "Công ty TNHH Hết Hạn",
-                "Công ty TNHH Hết Hạn",
-                "MST:0100000001",
-                KeyKind.EC_P256,
-                now.minus(Duration.ofDays(400)),
-                now.minus(Duration.ofDays(30)),
-                SIGNING,
-                null);
-        notYetValid = issue(
-                publicCa,
-                "Công ty TNHH Chưa Hiệu Lực",
-                "Công ty TNHH Chưa Hiệu Lực",
-                "MST:0100000002",
-                KeyKind.EC_P256,
-                now.plus(Duration.ofDays(30)),
-                now.plus(Duration.ofDays(400)),
-                SIGNING,
-                null);
-        revoked = issue(
-                publicCa,
-                "Trần Văn Bị Thu Hồi",
-                null,
-                "CCCD:001099000001",
-                KeyKind.EC_P256,
-                from,
-                leafEnd,
-                SIGNING,
-                null);
-        keyEnciphermentOnly = issue(
-                publicCa,
-                "Công ty TNHH Chỉ Mã Hóa",
-                "Công ty TNHH Chỉ Mã Hóa",
-                "MST:0100000003",
-                KeyKind.EC_P256,
-                from,
-                leafEnd,
-                KeyUsage.keyEncipherment,
                 null);
         revocations.put(rootCert, new LinkedHashMap<>());
         revocations.put(publicCa.certificate(), new LinkedHashMap<>());
         revocations.put(officialCa.certificate(), new LinkedHashMap<>());
-        revocations
-                .get(publicCa.certificate())
-                .put(revoked.certificate().getSerialNumber(), now.minus(Duration.ofHours(1)));
-        refreshCrls();
-    }
-
-    /** A lazily created PKI shared by the whole JVM; CRL base from system property "edialog.pki.crl-base"
-     * (default http://localhost:8080). */
-    public static TestPki shared() {
-        TestPki p = shared;
-        if (p == null) {
-            synchronized (TestPki.class) {
-                p = shared;
-                if (p == null) {
-                    p = PkiFactory.generate(
-                            URI.create(System.getProperty("edialog.pki.crl-base", "http://localhost:8080")));
-                    shared = p;
-                }
-            }
-        }
-        return p;
+        // The CRLs are issued on first use, so that a subclass's revocations made while it is constructed are on the
+        // first CRLs already.
     }
 
     private Credential ca(String cn, KeyKind kind, Instant from, Instant to) {
@@ -243,17 +178,21 @@ public final class TestPki {
         return new Credential(keys.getPrivate(), cert, List.of(cert, root.certificate()));
     }
 
-    private Credential issue(
+    /**
+     * Issues a leaf for {@code keys} by {@code ca} (publicCa() or officialCa()), with its CRL distribution point, the
+     * subject C=VN, [O], CN, [UID], the given validity and key usage, signed with {@code signatureAlgorithm} (null =
+     * the usual algorithm for the CA's key).
+     */
+    protected final Credential issue(
             Credential ca,
             String cn,
             String o,
             String uid,
-            KeyKind kind,
+            KeyPair keys,
             Instant from,
             Instant to,
             int keyUsage,
             String signatureAlgorithm) {
-        KeyPair keys = PkiFactory.keyPair(kind);
         URI dp = URI.create(base + (ca == publicCa ? PUBLIC_CA_CRL : OFFICIAL_CA_CRL));
         X509Certificate cert = PkiFactory.certificate(
                 new PkiFactory.Spec(
@@ -274,58 +213,50 @@ public final class TestPki {
         return new Credential(keys.getPrivate(), cert, chain);
     }
 
-    private Instant leafStart() {
+    /** When this PKI was generated. */
+    protected final Instant created() {
+        return created;
+    }
+
+    /** The clock this PKI was generated with. */
+    protected final Clock clock() {
+        return clock;
+    }
+
+    /** The start of a leaf issued now: a day ago. */
+    protected final Instant leafStart() {
         return clock.instant().minus(Duration.ofDays(1));
     }
 
-    private Instant leafEnd() {
+    /** The end of a leaf issued now: in 730 days. */
+    protected final Instant leafEnd() {
         return clock.instant().plus(Duration.ofDays(730));
     }
 
     // ---------------------------------------------------------------- issuing
 
-    /** A new EC P-256 business certificate (public CA) with UID MST:{@code mst}; O = CN = {@code name}. */
-    public Credential issueBusiness(String mst, String name) {
-        return issueBusiness(mst, name, KeyKind.EC_P256);
-    }
-
-    /** A new business certificate with the given key kind. */
-    public Credential issueBusiness(String mst, String name, KeyKind kind) {
-        return issue(publicCa, name, name, "MST:" + mst, kind, leafStart(), leafEnd(), SIGNING, null);
-    }
-
-    /** A new EC P-256 citizen certificate (public CA) with UID CCCD:{@code cccd}. */
-    public Credential issueCitizen(String cccd, String name) {
-        return issue(publicCa, name, null, "CCCD:" + cccd, KeyKind.EC_P256, leafStart(), leafEnd(), SIGNING, null);
-    }
-
     /** A new EC P-256 agency certificate (official-duty CA) with UID MNS:{@code mns}; O = CN = {@code name}. */
     public Credential issueAgency(String mns, String name) {
-        return issue(officialCa, name, name, "MNS:" + mns, KeyKind.EC_P256, leafStart(), leafEnd(), SIGNING, null);
-    }
-
-    /** A leaf with free subject fields ({@code uid} may be null), key, key usage and signature algorithm (null =
-     * default), issued by the public CA ({@code official} false) or the official-duty CA. */
-    public Credential issueCustom(
-            boolean official, String cn, String o, String uid, KeyKind kind, int keyUsage, String signatureAlgorithm) {
         return issue(
-                official ? officialCa : publicCa,
-                cn,
-                o,
-                uid,
-                kind,
+                officialCa,
+                name,
+                name,
+                "MNS:" + mns,
+                PkiFactory.keyPair(KeyKind.EC_P256),
                 leafStart(),
                 leafEnd(),
-                keyUsage,
-                signatureAlgorithm);
+                SIGNING,
+                null);
     }
 
-    /** Revokes a certificate issued by one of the CAs and re-issues that CA's CRL. */
-    public synchronized void revoke(X509Certificate certificate) {
+    /** Lists a certificate issued by one of the CAs as revoked at {@code at} and re-issues that CA's CRL. */
+    protected final synchronized void revoke(X509Certificate certificate, Instant at) {
         for (Map.Entry<X509Certificate, Map<BigInteger, Instant>> e : revocations.entrySet()) {
             if (e.getKey().getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-                e.getValue().put(certificate.getSerialNumber(), clock.instant().minusSeconds(1));
-                refreshCrls();
+                e.getValue().put(certificate.getSerialNumber(), at);
+                if (!crls.isEmpty()) {
+                    refreshCrls();
+                }
                 return;
             }
         }
@@ -371,51 +302,6 @@ public final class TestPki {
         return system;
     }
 
-    /** Expired 30 days ago. */
-    public Credential expired() {
-        return expired;
-    }
-
-    /** Valid from 30 days in the future. */
-    public Credential notYetValid() {
-        return notYetValid;
-    }
-
-    /** Listed in the public CA's CRL. */
-    public Credential revoked() {
-        return revoked;
-    }
-
-    /** Key usage keyEncipherment only (no digitalSignature / nonRepudiation). */
-    public Credential keyEnciphermentOnly() {
-        return keyEnciphermentOnly;
-    }
-
-    /** A business certificate with an RSA-1024 key (made on first use). */
-    public synchronized Credential rsa1024() {
-        if (rsa1024 == null) {
-            rsa1024 = issueBusiness("0100000004", "Công ty TNHH Khóa Yếu", KeyKind.RSA_1024);
-        }
-        return rsa1024;
-    }
-
-    /** An agency certificate signed by the official-duty CA with SHA1withRSA (made on first use). */
-    public synchronized Credential sha1Signed() {
-        if (sha1Signed == null) {
-            sha1Signed = issue(
-                    officialCa,
-                    "Phòng Thử nghiệm SHA-1",
-                    "Phòng Thử nghiệm SHA-1",
-                    "MNS:7654321",
-                    KeyKind.EC_P256,
-                    leafStart(),
-                    leafEnd(),
-                    SIGNING,
-                    "SHA1withRSA");
-        }
-        return sha1Signed;
-    }
-
     /** The root trust anchor. */
     public TrustAnchor trustAnchor() {
         return anchor;
@@ -426,13 +312,11 @@ public final class TestPki {
         return TrustAnchors.of(Set.of(anchor));
     }
 
-    /** The CRL distribution point URI of a CA's CRL: base + ROOT_CRL / PUBLIC_CA_CRL / OFFICIAL_CA_CRL. */
-    public URI crlUri(String path) {
-        return URI.create(base + path);
-    }
-
     /** The current CRLs of root, public CA and official-duty CA (re-issued when half their validity has passed). */
     public synchronized List<X509CRL> crls() {
+        if (crls.isEmpty()) {
+            refreshCrls();
+        }
         X509CRL any = crls.values().iterator().next();
         Instant half = any.getThisUpdate().toInstant().plus(CRL_VALIDITY.dividedBy(2));
         if (clock.instant().isAfter(half)) {
@@ -447,11 +331,6 @@ public final class TestPki {
         synchronized (this) {
             return crls.get(ca.certificate());
         }
-    }
-
-    /** A CRL source over the current CRLs (reflects later {@link #revoke} calls). */
-    public CrlSource crlSource() {
-        return (uri, issuer) -> CrlSource.of(crls()).crlFor(uri, issuer);
     }
 
     /** The DER CRL served at a path such as "/pki/crl/public-ca.crl" (or "public-ca.crl"), for the demo server. */
@@ -474,11 +353,6 @@ public final class TestPki {
         }
     }
 
-    /** An envelope verifier trusting this PKI's root, with its CRLs, default policy and {@code clock}. */
-    public EnvelopeVerifier envelopeVerifier(Clock verifierClock) {
-        return new EnvelopeVerifier(SignaturePolicy.defaults(), trustAnchors(), crlSource(), verifierClock);
-    }
-
     private void refreshCrls() {
         Instant now = clock.instant();
         for (Map.Entry<X509Certificate, Map<BigInteger, Instant>> e : revocations.entrySet()) {
@@ -492,6 +366,17 @@ public final class TestPki {
     }
 
     // ---------------------------------------------------------------- export
+
+    /** The leaves {@link #writeTo} writes, by file name: the business, citizen, agency and system leaves. */
+    protected Map<String, Credential> namedLeaves() {
+        Map<String, Credential> leaves = new LinkedHashMap<>();
+        leaves.put("business-" + BUSINESS_MST, business);
+        leaves.put("business-" + BUSINESS_RSA_MST, businessRsa);
+        leaves.put("citizen-" + CITIZEN_CCCD, citizen);
+        leaves.put("agency-" + AGENCY_MNS, agency);
+        leaves.put("system", system);
+        return leaves;
+    }
 
     /**
      * Writes the PKI: root.pem, public-ca.pem, official-ca.pem, *.crl (DER) and *.crl.pem, and for each named leaf
@@ -509,16 +394,6 @@ public final class TestPki {
                 Files.write(dir.resolve(name + ".crl"), der);
                 write(dir.resolve(name + ".crl.pem"), PemFiles.pem("X509 CRL", der));
             }
-            Map<String, Credential> leaves = new LinkedHashMap<>();
-            leaves.put("business-" + BUSINESS_MST, business);
-            leaves.put("business-" + BUSINESS_RSA_MST, businessRsa);
-            leaves.put("citizen-" + CITIZEN_CCCD, citizen);
-            leaves.put("agency-" + AGENCY_MNS, agency);
-            leaves.put("system", system);
-            leaves.put("expired", expired);
-            leaves.put("not-yet-valid", notYetValid);
-            leaves.put("revoked", revoked);
-            leaves.put("key-encipherment-only", keyEnciphermentOnly);
             StringBuilder readme = new StringBuilder();
             readme.append("eDialog demo PKI (generated ")
                     .append(created)
@@ -531,7 +406,7 @@ public final class TestPki {
                     .append("/pki/crl/\n\n")
                     .append("Per leaf: <name>.p12 (key + chain, AES-256/PBKDF2), <name>.pem (chain), <name>.key.pem"
                             + " (PKCS#8)\n\n");
-            for (Map.Entry<String, Credential> e : leaves.entrySet()) {
+            for (Map.Entry<String, Credential> e : namedLeaves().entrySet()) {
                 Credential c = e.getValue();
                 Files.write(dir.resolve(e.getKey() + ".p12"), c.pkcs12(password));
                 write(dir.resolve(e.getKey() + ".pem"), c.chainPem());
