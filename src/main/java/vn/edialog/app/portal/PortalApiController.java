@@ -3,10 +3,10 @@ package vn.edialog.app.portal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +18,9 @@ import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.tracking.EvidenceDownloads;
 import vn.edialog.app.tracking.SignedTimeline;
 import vn.edialog.app.web.ApiProblem;
-import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.dialogue.api.ActorKind;
+import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.Page;
-import vn.edialog.query.portal.PortalSearchQuery;
 import vn.edialog.query.portal.PublishedDialogue;
 import vn.edialog.query.portal.PublishedDialogueProjection;
 import vn.edialog.query.timeline.DialogueTimelineProjection;
@@ -47,14 +46,17 @@ class PortalApiController {
     private final Tenants tenants;
 
     private final vn.edialog.app.web.PublicBaseUrl publicBaseUrl;
+    private final MessageSource messages;
 
     PortalApiController(
             PublishedDialogueProjection published,
             DialogueTimelineProjection timeline,
             SignedTimeline signedTimeline,
             Tenants tenants,
-            vn.edialog.app.web.PublicBaseUrl publicBaseUrl) {
+            vn.edialog.app.web.PublicBaseUrl publicBaseUrl,
+            MessageSource messages) {
         this.publicBaseUrl = publicBaseUrl;
+        this.messages = messages;
         this.published = published;
         this.timeline = timeline;
         this.signedTimeline = signedTimeline;
@@ -93,10 +95,20 @@ class PortalApiController {
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        requireTenant(tenant);
+        Tenant province = tenants.find(tenant).orElseThrow(() -> ApiProblem.tenantNotFound(tenant));
+        PortalSearch search = PortalSearch.read(province, text, agency, topic, from, to);
+        if (!search.problems().isEmpty()) {
+            PortalSearch.Problem problem = search.problems().get(0);
+            throw ApiProblem.badParameter(problem.parameter() + ": "
+                    + messages.getMessage(
+                            problem.key(),
+                            problem.key().equals("portal.error.date")
+                                    ? new Object[] {problem.parameter(), problem.arguments()[0]}
+                                    : problem.arguments(),
+                            Locale.ENGLISH));
+        }
         try {
-            return published.search(
-                    new PortalSearchQuery(tenant, text, agency, topic, startOfDay(from), startOfDay(to), page, size));
+            return published.search(search.query(tenant, page, size));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badParameter(e.getMessage());
         }
@@ -193,19 +205,6 @@ class PortalApiController {
     private void requireTenant(String tenant) {
         if (tenants.find(tenant).isEmpty()) {
             throw ApiProblem.tenantNotFound(tenant);
-        }
-    }
-
-    private static Instant startOfDay(String date) {
-        if (date == null || date.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date)
-                    .atStartOfDay(WorkingDayCalendar.VIETNAM)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badParameter("'" + date + "' is not a date (YYYY-MM-DD)");
         }
     }
 }

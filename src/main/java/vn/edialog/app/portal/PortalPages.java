@@ -3,8 +3,6 @@ package vn.edialog.app.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +26,10 @@ import vn.edialog.app.tracking.EvidenceDownloads;
 import vn.edialog.app.tracking.SignedTimeline;
 import vn.edialog.app.web.PageErrors;
 import vn.edialog.app.web.PageLinks;
-import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.command.tenant.Agency;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.command.tenant.Topic;
 import vn.edialog.query.Page;
-import vn.edialog.query.portal.PortalSearchQuery;
 import vn.edialog.query.portal.PublishedDialogue;
 import vn.edialog.query.portal.PublishedDialogueProjection;
 import vn.edialog.query.timeline.TimelineEntry;
@@ -49,7 +45,6 @@ import vn.edialog.query.timeline.TimelineEntry;
 class PortalPages {
 
     static final int PAGE_SIZE = 10;
-    static final int QUERY_MAX = 200;
 
     private static final Logger log = LoggerFactory.getLogger(PortalPages.class);
 
@@ -105,26 +100,24 @@ class PortalPages {
             return PageErrors.notFound(model, response);
         }
         Tenant tenant = found.get();
-        SearchForm form = new SearchForm(strip(q), strip(agency), strip(topic), strip(from), strip(to));
+        SearchForm form = new SearchForm(
+                PortalSearch.strip(q),
+                PortalSearch.strip(agency),
+                PortalSearch.strip(topic),
+                PortalSearch.strip(from),
+                PortalSearch.strip(to));
         portalHeader(tenant, model);
         model.addAttribute("form", form);
         model.addAttribute("agencies", tenant.agencies());
         model.addAttribute("topics", tenant.topics());
 
+        PortalSearch search = PortalSearch.read(tenant, q, agency, topic, from, to);
         List<String> errors = new ArrayList<>();
-        if (form.q() != null && form.q().codePointCount(0, form.q().length()) > QUERY_MAX) {
-            errors.add(text("portal.error.query", QUERY_MAX));
-        }
-        if (form.agency() != null && tenant.agency(form.agency()).isEmpty()) {
-            errors.add(text("portal.error.agency"));
-        }
-        if (form.topic() != null && tenant.topic(form.topic()).isEmpty()) {
-            errors.add(text("portal.error.topic"));
-        }
-        LocalDate fromDate = date(form.from(), "portal.search.from", errors);
-        LocalDate toDate = date(form.to(), "portal.search.to", errors);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            errors.add(text("portal.error.period"));
+        for (PortalSearch.Problem problem : search.problems()) {
+            errors.add(
+                    problem.key().equals("portal.error.date")
+                            ? text(problem.key(), text("portal.search." + problem.parameter()), problem.arguments()[0])
+                            : text(problem.key(), problem.arguments()));
         }
         int pageNumber = pageNumber(page, errors);
         if (!errors.isEmpty()) {
@@ -133,16 +126,7 @@ class PortalPages {
             return "portal/search";
         }
 
-        Page<PublishedDialogue> results = published.search(new PortalSearchQuery(
-                tenant.code(),
-                form.q(),
-                form.agency(),
-                form.topic(),
-                startOfDay(fromDate),
-                // The form's "to" day is included: answers before the start of the next day.
-                toDate == null ? null : startOfDay(toDate.plusDays(1)),
-                pageNumber,
-                PAGE_SIZE));
+        Page<PublishedDialogue> results = published.search(search.query(tenant.code(), pageNumber, PAGE_SIZE));
         Optional<String> lastPage = PageLinks.redirectPastLast(request, pageNumber, results);
         if (lastPage.isPresent()) {
             return lastPage.get();
@@ -155,15 +139,9 @@ class PortalPages {
                                 d,
                                 tenant.agency(d.answeringAgency()).orElse(null),
                                 tenant.topic(d.topic()).orElse(null),
-                                snippet(d, form.q())))
+                                snippet(d, search.q())))
                         .toList());
-        model.addAttribute(
-                "searched",
-                form.q() != null
-                        || form.agency() != null
-                        || form.topic() != null
-                        || fromDate != null
-                        || toDate != null);
+        model.addAttribute("searched", search.searched());
         PageLinks.addPager(model, request, results);
         return "portal/search";
     }
@@ -255,18 +233,6 @@ class PortalPages {
         return Snippet.of(source, query);
     }
 
-    private LocalDate date(String value, String fieldKey, List<String> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(text("portal.error.date", text(fieldKey), value));
-            return null;
-        }
-    }
-
     private int pageNumber(String value, List<String> errors) {
         if (value == null || value.isBlank()) {
             return 0;
@@ -283,22 +249,12 @@ class PortalPages {
         return 0;
     }
 
-    private static Instant startOfDay(LocalDate date) {
-        return date == null
-                ? null
-                : date.atStartOfDay(WorkingDayCalendar.VIETNAM).toInstant();
-    }
-
     private static Optional<UUID> uuid(String value) {
         try {
             return Optional.of(UUID.fromString(value));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private String tenantName(Tenant tenant) {

@@ -137,6 +137,31 @@ class PortalApiIT {
         assertThat(api.get("/api/v1/portal/demo/dialogues/" + id).status()).isEqualTo(404);
     }
 
+    /** The page and the API read the period alike (PortalSearch): both days included, so one day is a period. */
+    @Test
+    void aOneDayPeriodAnswersAsOnThePage() {
+        String marker = "Zp" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = publishedAnswer("Hoàn thuế một ngày " + marker, "Trả lời trong ngày.");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> search(marker).path("total").asLong() == 1);
+        java.time.LocalDate today = java.time.LocalDate.now(vn.edialog.app.web.L10n.VIETNAM);
+        Api.Response oneDay = api.get("/api/v1/portal/demo/dialogues?q=" + marker + "&from=" + today + "&to=" + today);
+        assertThat(oneDay.status()).as(oneDay.body()).isEqualTo(200);
+        assertThat(oneDay.json().path("items").get(0).path("dialogueId").asText())
+                .isEqualTo(id.toString());
+        assertThat(api.get("/api/v1/portal/demo/dialogues?q=" + marker + "&to=" + today.minusDays(1))
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isZero();
+        Api.Response reversed = api.get("/api/v1/portal/demo/dialogues?from=" + today + "&to=" + today.minusDays(1));
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.problemType()).isEqualTo("urn:edialog:problem:bad-parameter");
+        assertThat(api.get("/api/v1/portal/demo/dialogues?agency=atlantis").status())
+                .as("an agency the province does not have, as on the page")
+                .isEqualTo(400);
+    }
+
     @Test
     void badQueryParametersAreProblems() {
         Api.Response response = api.get("/api/v1/portal/demo/dialogues?from=yesterday");
