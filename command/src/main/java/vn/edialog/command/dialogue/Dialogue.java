@@ -607,18 +607,11 @@ class Dialogue {
             throw new ActionNotAllowed(status(), action, "a rejected dialogue is final");
         }
         requireModerator(action, actor);
-        if (answer == null) {
-            throw new ActionNotAllowed(status(), action, "the dialogue has no answer yet");
-        }
-        if (confidential) {
-            throw new ActionNotAllowed(status(), action, "a confidential dialogue is never published");
-        }
-        if (!publicationConsent) {
-            throw new ActionNotAllowed(status(), action, "the asker did not agree to publication");
-        }
-        if (publicationDecided) {
-            throw new ActionNotAllowed(status(), action, "publication of the latest answer is already decided");
-        }
+        PublicationPolicy.broken(new PublicationPolicy.Facts(
+                        answer != null, confidential, publicationConsent, publicationDecided))
+                .ifPresent(rule -> {
+                    throw new ActionNotAllowed(status(), action, rule.refusal());
+                });
     }
 
     /** The action is allowed in the current stage by the lifecycle: the stage it leads to. */
