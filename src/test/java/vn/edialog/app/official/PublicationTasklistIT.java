@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.edialog.app.access.OfficialRole;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
+import vn.edialog.app.support.EngineRest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.SignIn;
 import vn.edialog.app.support.TestOfficials;
@@ -83,37 +84,15 @@ class PublicationTasklistIT {
     }
 
     private Api.Response engine(String method, String path, String body) {
-        String basic = Base64.getEncoder().encodeToString((MODERATOR + ":secret").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/engine-rest" + path))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json");
-        request = body == null
-                ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        return api.send(request.build());
+        return new EngineRest(api, port).call(MODERATOR, method, path, body);
     }
 
     private JsonNode tasks(UUID id, String taskKey) {
-        return engine(
-                        "GET",
-                        "/task?candidateGroup=" + MODERATORS + "&processInstanceBusinessKey=" + id
-                                + "&taskDefinitionKey=" + taskKey,
-                        null)
-                .json();
+        return new EngineRest(api, port).tasks(MODERATOR, MODERATORS, id, taskKey);
     }
 
     private JsonNode awaitTask(UUID id, String taskKey) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode tasks = tasks(id, taskKey);
-            if (tasks != null && tasks.size() == 1) {
-                found[0] = tasks.get(0);
-                return true;
-            }
-            return false;
-        });
-        return found[0];
+        return new EngineRest(api, port).awaitTask(MODERATOR, MODERATORS, id, taskKey);
     }
 
     private void submit(JsonNode task, String variables) {

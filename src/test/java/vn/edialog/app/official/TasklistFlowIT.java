@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -22,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.edialog.app.access.OfficialRole;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
+import vn.edialog.app.support.EngineRest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.SignIn;
 import vn.edialog.app.support.TestOfficials;
@@ -63,38 +60,15 @@ class TasklistFlowIT {
     }
 
     private void official(String id, String group) {
-        TestOfficials.ensure(identity, id, group, "secret");
+        TestOfficials.ensure(identity, id, group, EngineRest.PASSWORD);
     }
 
     private Api.Response engine(String user, String method, String path, String body) {
-        String basic = Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/engine-rest" + path))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json");
-        request = body == null
-                ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        return api.send(request.build());
+        return new EngineRest(api, port).call(user, method, path, body);
     }
 
     private JsonNode awaitTask(String user, String group, String dialogueId, String taskKey) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode tasks = engine(
-                            user,
-                            "GET",
-                            "/task?candidateGroup=" + group + "&processInstanceBusinessKey=" + dialogueId
-                                    + "&taskDefinitionKey=" + taskKey,
-                            null)
-                    .json();
-            if (tasks != null && tasks.size() == 1) {
-                found[0] = tasks.get(0);
-                return true;
-            }
-            return false;
-        });
-        return found[0];
+        return new EngineRest(api, port).awaitTask(user, group, dialogueId, taskKey);
     }
 
     private void awaitStatus(String dialogueId, String status) {

@@ -11,9 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +38,7 @@ import vn.edialog.app.access.OfficialRole;
 import vn.edialog.app.access.OfficialsDirectory;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
+import vn.edialog.app.support.EngineRest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.SignIn;
 import vn.edialog.app.support.TestMail;
@@ -458,15 +455,7 @@ class TextLimitsPathIT {
     }
 
     private Api.Response engine(String user, String method, String path, String body) {
-        String basic = Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/engine-rest" + path))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json");
-        request = body == null
-                ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        return api.send(request.build());
+        return new EngineRest(api, port).call(user, method, path, body);
     }
 
     /** Submits a task's form as Tasklist does: claimed by the official, the fields as String variables. */
@@ -483,22 +472,7 @@ class TextLimitsPathIT {
     }
 
     private JsonNode awaitTask(String user, String group, UUID dialogueId, String taskKey) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode tasks = engine(
-                            user,
-                            "GET",
-                            "/task?candidateGroup=" + group + "&processInstanceBusinessKey=" + dialogueId
-                                    + "&taskDefinitionKey=" + taskKey,
-                            null)
-                    .json();
-            if (tasks != null && tasks.size() == 1) {
-                found[0] = tasks.get(0);
-                return true;
-            }
-            return false;
-        });
-        return found[0];
+        return new EngineRest(api, port).awaitTask(user, group, dialogueId, taskKey);
     }
 
     private void awaitStatus(UUID id, String status) {
