@@ -3,6 +3,7 @@ package vn.edialog.app.operations.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -63,25 +64,17 @@ final class ProjectionsCommand {
                             "logging.level.vn.edialog=warn")
                     .run()) {
                 ProjectionRebuilder rebuilder = context.getBean(ProjectionRebuilder.class);
-                ProjectionRebuilder.Result raw = rebuilder.readStore();
                 for (String projection : names) {
                     ProjectionRebuilder.Result result = rebuilder.rebuild(projection, progress -> bar(err, progress));
                     err.println();
                     out.printf(
-                            "%-20s %8d events in %6.1f s  %9.0f events/s  (%3.0f%% of the raw event read; %.1f s of"
-                                    + " it to stop, reset and claim: %.0f events/s, %3.0f%% without)%n",
+                            Locale.ROOT,
+                            "%-20s %8d events in %6.1f s  %9.0f events/s%n",
                             projection,
                             result.events(),
                             result.took().toMillis() / 1000.0,
-                            result.eventsPerSecond(),
-                            100 * result.eventsPerSecond() / Math.max(1, raw.eventsPerSecond()),
-                            result.overhead().toMillis() / 1000.0,
-                            result.replayEventsPerSecond(),
-                            100 * result.replayEventsPerSecond() / Math.max(1, raw.eventsPerSecond()));
+                            result.eventsPerSecond());
                 }
-                out.printf(
-                        "raw event read (Axon's storage engine, payloads deserialized): %d events at %.0f events/s%n",
-                        raw.events(), raw.eventsPerSecond());
             }
             return Cli.VALID;
         }

@@ -1,20 +1,12 @@
 package vn.edialog.app.operations.processing;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.edialog.query.inbox.PartyInboxProjection;
@@ -45,18 +37,10 @@ public class ProjectionRebuilder {
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
-    private final EventStorageEngine storageEngine;
 
-    ProjectionRebuilder(
-            EventProcessingConfiguration processing,
-            JdbcClient jdbc,
-            DataSource dataSource,
-            EventStorageEngine storageEngine) {
+    ProjectionRebuilder(EventProcessingConfiguration processing, JdbcClient jdbc) {
         this.processing = processing;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
-        this.storageEngine = storageEngine;
     }
 
     /** Where a rebuild stands. */
@@ -76,20 +60,16 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * The outcome of rebuilding one projection (or of one read of the store).
+     * The outcome of rebuilding one projection.
      *
      * @param took from stopping the processor until it had replayed the newest event of the store
      * @param stopping stopping the processor (a worker waiting for new events notices after up to a second)
      * @param resetting resetting its tokens, the reset handler emptying the read model's tables
      * @param claiming starting it until every segment is claimed again; with the two above the fixed overhead of a
-     *     rebuild (all zero for a read)
+     *     rebuild
      */
     public record Result(
             String projection, long events, Duration took, Duration stopping, Duration resetting, Duration claiming) {
-
-        public Result(String projection, long events, Duration took) {
-            this(projection, events, took, Duration.ZERO, Duration.ZERO, Duration.ZERO);
-        }
 
         /** The fixed part of {@code took}: stopping, resetting and claiming. */
         public Duration overhead() {
@@ -174,45 +154,5 @@ public class ProjectionRebuilder {
         return jdbc.sql("select coalesce(max(globalindex), -1) from domainevententry")
                 .query(Long.class)
                 .single();
-    }
-
-    /**
-     * Reads every stored event in order through Axon's event storage engine, the way a tracking processor reads it
-     * (same batches, same serializer), and deserializes each payload: the raw read a rebuild is measured against.
-     */
-    public Result readStore() {
-        long started = System.nanoTime();
-        long count = 0;
-        try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(null, false)) {
-            var iterator = events.iterator();
-            while (iterator.hasNext()) {
-                if (iterator.next().getPayload() != null) {
-                    count++;
-                }
-            }
-        }
-        return new Result("event store read", count, Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /** Reads every stored event's bytes in order, as fast as JDBC allows: the ceiling a rebuild is compared to. */
-    public Result rawRead() throws SQLException {
-        long started = System.nanoTime();
-        long count = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // lets PostgreSQL stream the rows by the fetch size
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select globalindex, payload, metadata from domainevententry order by globalindex")) {
-                query.setFetchSize(1000);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        rows.getBytes(2);
-                        count++;
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        }
-        return new Result("raw event read", count, Duration.ofNanos(System.nanoTime() - started));
     }
 }
