@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,19 +14,26 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ResetHandler;
 import org.junit.jupiter.api.Test;
 
 /**
  * The read side speaks only the command side's published language, carries no Spring stereotypes, web or Camunda,
- * and its projections are replayable: each has a reset handler, and no handler reads a clock.
+ * and no words for users; its projections are replayable: each has a reset handler, and no handler reads a clock.
  */
 class QueryArchitectureTest {
 
@@ -98,5 +106,30 @@ class QueryArchitectureTest {
                 .dependOnClassesThat()
                 .areAssignableTo(Clock.class)
                 .check(QUERY);
+    }
+
+    /**
+     * Rows keep codes and facts; the pages say them in the reader's language from the message bundles. A letter
+     * outside ASCII in the code (comments aside) is a Vietnamese word that a page should have rendered.
+     */
+    @Test
+    void theReadSideHoldsNoWordsForUsers() throws IOException {
+        Pattern comments = Pattern.compile("/\\*.*?\\*/|//[^\n]*", Pattern.DOTALL);
+        List<String> offenders;
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            offenders = sources.filter(path -> path.toString().endsWith(".java"))
+                    .filter(path -> {
+                        try {
+                            String code =
+                                    comments.matcher(Files.readString(path)).replaceAll("");
+                            return code.chars().anyMatch(c -> c > 127 && Character.isLetter(c));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .map(Path::toString)
+                    .toList();
+        }
+        assertThat(offenders).isEmpty();
     }
 }

@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.tracking.EvidenceDownloads;
 import vn.edialog.app.tracking.SignedTimeline;
+import vn.edialog.app.tracking.TimelineWords;
 import vn.edialog.app.web.ApiProblem;
+import vn.edialog.app.web.PublicBaseUrl;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.Page;
@@ -44,8 +46,8 @@ class PortalApiController {
     private final DialogueTimelineProjection timeline;
     private final SignedTimeline signedTimeline;
     private final Tenants tenants;
-
-    private final vn.edialog.app.web.PublicBaseUrl publicBaseUrl;
+    private final TimelineWords words;
+    private final PublicBaseUrl publicBaseUrl;
     private final MessageSource messages;
 
     PortalApiController(
@@ -53,8 +55,10 @@ class PortalApiController {
             DialogueTimelineProjection timeline,
             SignedTimeline signedTimeline,
             Tenants tenants,
-            vn.edialog.app.web.PublicBaseUrl publicBaseUrl,
+            TimelineWords words,
+            PublicBaseUrl publicBaseUrl,
             MessageSource messages) {
+        this.words = words;
         this.publicBaseUrl = publicBaseUrl;
         this.messages = messages;
         this.published = published;
@@ -117,12 +121,12 @@ class PortalApiController {
     @GetMapping("/dialogues/{dialogueId}")
     @Operation(summary = "A published answer with its signed timeline")
     PublicDialogue dialogue(@PathVariable String tenant, @PathVariable UUID dialogueId) {
-        requireTenant(tenant);
+        Tenant province = tenants.find(tenant).orElseThrow(() -> ApiProblem.tenantNotFound(tenant));
         PublishedDialogue dialogue =
                 published.find(tenant, dialogueId).orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId));
         List<PublicEvent> events = signedTimeline.read(tenant, dialogueId).events().stream()
                 .filter(event -> PublicTimeline.isPublic(event.entry(), dialogue.redacted()))
-                .map(event -> publicEvent(tenant, event.entry(), event.check().verified(), dialogue.redacted()))
+                .map(event -> publicEvent(province, event.entry(), event.check().verified(), dialogue.redacted()))
                 .toList();
         return new PublicDialogue(dialogue, events);
     }
@@ -182,7 +186,7 @@ class PortalApiController {
                 .body(xml);
     }
 
-    private PublicEvent publicEvent(String tenant, TimelineEntry entry, boolean verified, boolean redacted) {
+    private PublicEvent publicEvent(Tenant province, TimelineEntry entry, boolean verified, boolean redacted) {
         boolean asker = PublicTimeline.isAsker(entry.actor().kind());
         return new PublicEvent(
                 entry.sequence(),
@@ -190,15 +194,15 @@ class PortalApiController {
                 entry.at(),
                 entry.actor().kind(),
                 asker ? null : entry.actor().agency(),
-                entry.summaryVi(),
-                entry.summaryEn(),
+                words.vietnamese(entry, province),
+                words.english(entry, province),
                 entry.hash(),
                 asker || entry.signer() == null ? null : entry.signer().subjectCommonName(),
                 asker || entry.signer() == null ? null : entry.signer().issuerCommonName(),
                 verified,
                 !PublicTimeline.downloadable(entry, redacted)
                         ? null
-                        : "/api/v1/portal/" + tenant + "/dialogues/" + entry.dialogueId() + "/events/"
+                        : "/api/v1/portal/" + province.code() + "/dialogues/" + entry.dialogueId() + "/events/"
                                 + entry.sequence() + "/evidence");
     }
 

@@ -13,6 +13,7 @@ import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.dialogue.api.DialogueStatus;
+import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.Page;
 import vn.edialog.query.inbox.InboxEntry;
 import vn.edialog.query.inbox.PartyInboxProjection;
@@ -34,13 +35,16 @@ public class DialogueReads {
     private final PartyInboxProjection inboxes;
     private final AccessPolicy policy;
     private final Tenants tenants;
+    private final TimelineWords words;
 
     DialogueReads(
             DialogueSummaryProjection summaries,
             DialogueTimelineProjection timelines,
             PartyInboxProjection inboxes,
             AccessPolicy policy,
-            Tenants tenants) {
+            Tenants tenants,
+            TimelineWords words) {
+        this.words = words;
         this.summaries = summaries;
         this.timelines = timelines;
         this.inboxes = inboxes;
@@ -106,12 +110,13 @@ public class DialogueReads {
     }
 
     private List<TimelineItem> timeline(DialogueSummary summary) {
+        Tenant province = tenants.find(summary.tenant()).orElse(null);
         return timelines.timeline(summary.tenant(), summary.dialogueId()).stream()
-                .map(entry -> item(summary.tenant(), entry))
+                .map(entry -> item(summary.tenant(), province, entry))
                 .toList();
     }
 
-    private TimelineItem item(String tenant, TimelineEntry entry) {
+    private TimelineItem item(String tenant, Tenant province, TimelineEntry entry) {
         ActorKind kind = entry.actor().kind();
         boolean asker = kind == ActorKind.BUSINESS || kind == ActorKind.CITIZEN;
         var content = timelines
@@ -126,8 +131,8 @@ public class DialogueReads {
                 asker ? entry.actor().id() : null,
                 entry.actor().name(),
                 entry.actor().agency(),
-                entry.summaryVi(),
-                entry.summaryEn(),
+                words.vietnamese(entry, province),
+                words.english(entry, province),
                 content,
                 entry.previousHash(),
                 entry.hash(),

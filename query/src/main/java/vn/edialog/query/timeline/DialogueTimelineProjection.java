@@ -7,14 +7,12 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,132 +59,106 @@ public class DialogueTimelineProjection {
     public static final String PROCESSING_GROUP = "dialogue-timeline";
 
     private static final String CHAINS = "timeline chains";
-    private static final int TENANTS_KEPT = 50_000;
 
     private final NamedParameterJdbcOperations namedJdbc;
     private final JdbcClient jdbc;
     private final BatchedWrites writes;
     private final Signers signers = new Signers();
-    private final AgencyNames names;
-    /** The province of recently seen dialogues: only a dialogue's first event names it. */
-    private final Map<UUID, String> tenants = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, String> eldest) {
-            return size() > TENANTS_KEPT;
-        }
-    });
 
-    /** A timeline whose summaries name agencies by code. */
     public DialogueTimelineProjection(NamedParameterJdbcOperations jdbc) {
-        this(jdbc, AgencyNames.CODES);
-    }
-
-    /** A timeline whose summaries name agencies by {@code names}: a rebuild applies a change of name. */
-    public DialogueTimelineProjection(NamedParameterJdbcOperations jdbc, AgencyNames names) {
         this.namedJdbc = jdbc;
         this.jdbc = JdbcClient.create(jdbc);
         this.writes = new BatchedWrites(jdbc);
-        this.names = names;
     }
 
     @EventHandler
     void on(DialogueAsked e, @SequenceNumber long sequence) {
-        tenants.put(e.dialogueId(), e.tenant());
-        append(e.dialogueId(), sequence, e.tenant(), e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(e.dialogueId(), sequence, e.tenant(), e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(ClarificationRequested e, @SequenceNumber long sequence) {
-        Summary summary = Summary.of(e, agencies(e.dialogueId()));
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(ClarificationProvided e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.NONE);
     }
 
     @EventHandler
     void on(DialogueForwarded e, @SequenceNumber long sequence) {
-        Summary summary = Summary.of(e, agencies(e.dialogueId()));
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(ForwardAcknowledged e, @SequenceNumber long sequence) {
-        Summary summary = Summary.of(e, agencies(e.dialogueId()));
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(ForwardReturned e, @SequenceNumber long sequence) {
-        Summary summary = Summary.of(e, agencies(e.dialogueId()));
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(DeadlineExtensionRequested e, @SequenceNumber long sequence) {
-        Summary summary = Summary.of(e, agencies(e.dialogueId()));
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(DeadlineExtended e, @SequenceNumber long sequence) {
-        Summary summary = Summary.of(e, agencies(e.dialogueId()));
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(DeadlineExtensionRefused e, @SequenceNumber long sequence) {
-        Summary summary = Summary.of(e, agencies(e.dialogueId()));
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(DialogueAnswered e, @SequenceNumber long sequence) {
-        Summary summary = Summary.of(e, agencies(e.dialogueId()));
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(AnswerPublished e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, e.tenant(), e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(e.dialogueId(), sequence, e.tenant(), e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(AnswerKeptPrivate e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(PublicationWithdrawn e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(DialogueRejected e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(DialogueEscalated e, @SequenceNumber long sequence) {
-        Summary summary = Summary.of(e, agencies(e.dialogueId()));
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), summary);
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(SatisfactionRated e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     @EventHandler
     void on(DialogueReopened e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.NONE);
     }
 
     @EventHandler
     void on(DialogueClosed e, @SequenceNumber long sequence) {
-        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), Summary.of(e));
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 
     /**
@@ -196,7 +168,6 @@ public class DialogueTimelineProjection {
      */
     @ResetHandler
     void reset() {
-        tenants.clear();
         jdbc.sql("truncate timeline_event, timeline_chain").update();
     }
 
@@ -250,34 +221,13 @@ public class DialogueTimelineProjection {
         }
     }
 
-    /**
-     * The agencies of the dialogue's province: remembered from its first event, or read from its first row when that
-     * was handled before this node started or long ago (a row of this batch is remembered, so no flush is needed).
-     */
-    private Summary.Agencies agencies(UUID dialogueId) {
-        if (names == AgencyNames.CODES) {
-            return new Summary.Agencies(null, names);
-        }
-        String tenant = tenants.get(dialogueId);
-        if (tenant == null) {
-            tenant = jdbc.sql("select tenant from timeline_event where dialogue_id = :id order by sequence limit 1")
-                    .param("id", dialogueId)
-                    .query(String.class)
-                    .optional()
-                    .orElse(null);
-            if (tenant != null) {
-                tenants.put(dialogueId, tenant);
-            }
-        }
-        return new Summary.Agencies(tenant, names);
-    }
-
     /** The events of one dialogue of {@code tenant} in order; empty when there is no such dialogue. */
     public List<TimelineEntry> timeline(String tenant, UUID dialogueId) {
         return jdbc.sql(
                         """
                         select dialogue_id, sequence, event_type, occurred_at, actor_kind, actor_id, actor_name,
-                            actor_agency, summary_vi, summary_en, previous_hash, hash, signer_subject_cn,
+                            actor_agency, fact_agency, fact_due_at, fact_previous_due_at, fact_number, fact_code,
+                            fact_variant, fact_reference, fact_reason, previous_hash, hash, signer_subject_cn,
                             signer_issuer_cn, signer_serial
                         from timeline_event
                         where tenant = :tenant and dialogue_id = :id
@@ -295,8 +245,15 @@ public class DialogueTimelineProjection {
                                 rows.getString("actor_id"),
                                 rows.getString("actor_name"),
                                 rows.getString("actor_agency")),
-                        rows.getString("summary_vi"),
-                        rows.getString("summary_en"),
+                        new TimelineFacts(
+                                rows.getString("fact_agency"),
+                                instant(rows.getTimestamp("fact_due_at")),
+                                instant(rows.getTimestamp("fact_previous_due_at")),
+                                rows.getObject("fact_number", Integer.class),
+                                rows.getString("fact_code"),
+                                rows.getString("fact_variant"),
+                                rows.getString("fact_reference"),
+                                rows.getString("fact_reason")),
                         rows.getString("previous_hash"),
                         rows.getString("hash"),
                         signer(rows)))
@@ -339,7 +296,7 @@ public class DialogueTimelineProjection {
             Actor actor,
             Instant at,
             Evidence evidence,
-            Summary summary) {
+            TimelineFacts facts) {
         List<String> chain = evidence.signed().chain();
         Signer signer = signers.of(chain);
         String chainHash = chainHash(chain);
@@ -348,26 +305,34 @@ public class DialogueTimelineProjection {
                         dialogueId,
                         """
                         insert into timeline_event (dialogue_id, sequence, tenant, event_type, occurred_at, actor_kind,
-                            actor_id, actor_name, actor_agency, summary_vi, summary_en, signed_payload, signature,
-                            chain_hash, previous_hash, hash, signer_subject_cn, signer_issuer_cn, signer_serial)
+                            actor_id, actor_name, actor_agency, fact_agency, fact_due_at, fact_previous_due_at, fact_number,
+                            fact_code, fact_variant, fact_reference, fact_reason, signed_payload, signature, chain_hash,
+                            previous_hash, hash, signer_subject_cn, signer_issuer_cn, signer_serial)
                         values (:id, :seq,
                             coalesce(:tenant, (select first.tenant from timeline_event first
                                                where first.dialogue_id = :id order by first.sequence limit 1)),
-                            :type, :at, :actorKind, :actorId, :actorName, :actorAgency, :vi, :en, :payload, :signature,
-                            :chainHash, :previousHash, :hash, :subject, :issuer, :serial)
+                            :type, :at, :actorKind, :actorId, :actorName, :actorAgency, :factAgency, :factDueAt,
+                            :factPreviousDueAt, :factNumber, :factCode, :factVariant, :factReference, :factReason,
+                            :payload, :signature, :chainHash, :previousHash, :hash, :subject, :issuer, :serial)
                         on conflict (dialogue_id, sequence) do nothing
                         """)
                 .param("id", dialogueId)
                 .param("seq", sequence)
-                .param("tenant", tenant, java.sql.Types.VARCHAR)
+                .param("tenant", tenant, Types.VARCHAR)
                 .param("type", event.getClass().getSimpleName())
                 .param("at", Timestamp.from(at))
                 .param("actorKind", actor.kind().name())
                 .param("actorId", actor.id())
                 .param("actorName", actor.name())
                 .param("actorAgency", actor.agency())
-                .param("vi", summary.vi())
-                .param("en", summary.en())
+                .param("factAgency", facts.agency(), Types.VARCHAR)
+                .param("factDueAt", timestamp(facts.dueAt()), Types.TIMESTAMP)
+                .param("factPreviousDueAt", timestamp(facts.previousDueAt()), Types.TIMESTAMP)
+                .param("factNumber", facts.number(), Types.INTEGER)
+                .param("factCode", facts.code(), Types.VARCHAR)
+                .param("factVariant", facts.variant(), Types.VARCHAR)
+                .param("factReference", facts.reference(), Types.VARCHAR)
+                .param("factReason", facts.reason(), Types.VARCHAR)
                 .param("payload", evidence.signed().payload())
                 .param("signature", evidence.signed().signature())
                 .param("chainHash", chainHash)
@@ -388,6 +353,10 @@ public class DialogueTimelineProjection {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -5,8 +5,9 @@ import java.util.UUID;
 import vn.edialog.command.dialogue.api.Actor;
 
 /**
- * One event of a dialogue's timeline: what happened (type and a short summary in Vietnamese and English), who did it,
- * when, its place in the hash chain and who signed it ({@code signer} null when the certificate did not parse).
+ * One event of a dialogue's timeline: what happened (its type and facts, from which a page says it in the reader's
+ * language), who did it, when, its place in the hash chain and who signed it ({@code signer} null when the certificate
+ * did not parse).
  */
 public record TimelineEntry(
         UUID dialogueId,
@@ -14,8 +15,7 @@ public record TimelineEntry(
         String eventType,
         Instant at,
         Actor actor,
-        String summaryVi,
-        String summaryEn,
+        TimelineFacts facts,
         String previousHash,
         String hash,
         Signer signer) {}

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,11 +38,22 @@ public final class TestDatabase {
     public static synchronized Partial freshUpTo(String version) {
         Server server = create();
         flyway(server, version).migrate();
-        return new Partial(server.template(), () -> flyway(server, null).migrate());
+        return new Partial(server.template(), target -> flyway(server, target).migrate());
     }
 
-    /** A database migrated up to a version, and what migrates it the rest of the way. */
-    public record Partial(NamedParameterJdbcTemplate jdbc, Runnable migrateTheRest) {}
+    /** A database migrated up to a version, and what migrates it further. */
+    public record Partial(NamedParameterJdbcTemplate jdbc, Consumer<String> migrations) {
+
+        /** Applies every migration not applied yet. */
+        public void migrateTheRest() {
+            migrations.accept(null);
+        }
+
+        /** Applies the migrations up to {@code version}, and none after it. */
+        public void migrateUpTo(String version) {
+            migrations.accept(version);
+        }
+    }
 
     private record Server(String url, String user, String password) {
         /** One connection, auto-commit: each statement commits as a tracking processor's unit of work would. */

@@ -48,7 +48,7 @@ class DialogueTimelineProjectionIT {
     }
 
     @Test
-    void everyEventOfADialogueBecomesOneRowInOrderWithItsActorAndSummaries() {
+    void everyEventOfADialogueBecomesOneRowInOrderWithItsActorAndFacts() {
         Story story = answeredViaForward("timeline-order");
         Projector.apply(timeline, story.events());
 
@@ -66,33 +66,31 @@ class DialogueTimelineProjectionIT {
         assertThat(entries.get(0).at()).isEqualTo(vn("2026-03-02T09:00"));
         assertThat(entries.get(1).actor().kind()).isEqualTo(ActorKind.OFFICIAL);
         assertThat(entries.get(1).actor().agency()).isEqualTo(Parties.UBND);
-        assertThat(entries.get(1).summaryVi()).isEqualTo("Chuyển lần 1 đến skhdt, hạn 06/03/2026 17:00");
-        assertThat(entries.get(1).summaryEn()).isEqualTo("Forward 1 to skhdt, due 2026-03-06 17:00");
-        assertThat(entries.get(3).summaryVi()).isEqualTo("skhdt đã trả lời đúng hạn");
-        assertThat(entries.get(3).summaryEn()).isEqualTo("skhdt answered on time");
-        assertThat(entries)
-                .allSatisfy(entry -> assertThat(entry.summaryVi()).isNotBlank())
-                .allSatisfy(entry -> assertThat(entry.summaryEn()).isNotBlank());
+        assertThat(entries.get(0).facts().reference()).isEqualTo("HS-TIMELINEORDER");
+        assertThat(entries.get(1).facts())
+                .isEqualTo(new TimelineFacts("skhdt", vn("2026-03-06T17:00"), null, 1, null, null, null, null));
+        assertThat(entries.get(3).facts())
+                .isEqualTo(new TimelineFacts("skhdt", null, null, null, null, "onTime", null, null));
+        assertThat(entries.get(4).facts()).isEqualTo(TimelineFacts.NONE);
     }
 
     @Test
-    void summariesNameAgenciesAsTheProvinceDoesAlsoAfterARestart() {
-        AgencyNames names = (tenant, agency, english) -> (english ? "EN " : "VI ") + tenant + "/" + agency;
-        Story story = answeredViaForward("timeline-names");
-        Projector.apply(
-                new DialogueTimelineProjection(database, names), story.events().get(0));
-        // Another instance, as after a restart or on another node: it reads the dialogue's province from its row.
-        Projector.apply(
-                new DialogueTimelineProjection(database, names),
-                story.events().subList(1, story.events().size()));
+    void rowsKeepCodesAndFactsNeverWords() {
+        Story story = answeredViaForward("timeline-codes");
+        Projector.apply(timeline, story.events());
 
-        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
-
-        assertThat(entries.get(1).summaryVi())
-                .isEqualTo("Chuyển lần 1 đến VI " + Parties.TENANT + "/skhdt, hạn 06/03/2026 17:00");
-        assertThat(entries.get(1).summaryEn())
-                .isEqualTo("Forward 1 to EN " + Parties.TENANT + "/skhdt, due 2026-03-06 17:00");
-        assertThat(entries.get(3).summaryEn()).isEqualTo("EN " + Parties.TENANT + "/skhdt answered on time");
+        // What the row keeps is what the event says: agency codes, not names, so a renamed agency needs no rebuild.
+        assertThat(jdbc.sql(
+                                "select fact_agency from timeline_event where dialogue_id = :id and fact_agency is not null")
+                        .param("id", story.id())
+                        .query(String.class)
+                        .list())
+                .containsOnly("skhdt");
+        assertThat(jdbc.sql("select count(*) from information_schema.columns where table_name = 'timeline_event'"
+                                + " and column_name like 'summary%'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -285,13 +283,24 @@ class DialogueTimelineProjectionIT {
         assertThat(entries)
                 .filteredOn(entry -> entry.eventType().equals("DeadlineExtended"))
                 .singleElement()
-                .extracting(TimelineEntry::summaryEn)
-                .isEqualTo("Deadline of skhdt extended from 2026-03-12 17:00 to 2026-03-16 17:00");
+                .extracting(TimelineEntry::facts)
+                .isEqualTo(new TimelineFacts(
+                        "skhdt", vn("2026-03-16T17:00"), vn("2026-03-12T17:00"), null, null, null, null, null));
         assertThat(entries)
                 .filteredOn(entry -> entry.eventType().equals(ForwardAcknowledged.class.getSimpleName()))
                 .singleElement()
-                .extracting(TimelineEntry::summaryVi)
-                .isEqualTo("skhdt đã xác nhận tiếp nhận lần chuyển 1");
+                .extracting(TimelineEntry::facts)
+                .isEqualTo(new TimelineFacts("skhdt", null, null, 1, null, null, null, null));
+        assertThat(entries)
+                .filteredOn(entry -> entry.eventType().equals("ForwardReturned"))
+                .singleElement()
+                .extracting(entry -> entry.facts().reason())
+                .isEqualTo("Không thuộc thẩm quyền");
+        assertThat(entries)
+                .filteredOn(entry -> entry.eventType().equals("DialogueRejected"))
+                .singleElement()
+                .extracting(entry -> entry.facts().code())
+                .isEqualTo("OUT_OF_SCOPE");
     }
 
     /** The evidence every event of the published language carries. */

@@ -1,7 +1,6 @@
 package vn.edialog.app.operations.processing;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -9,9 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
-import vn.edialog.app.tenant.Tenants;
 import vn.edialog.command.calendar.WorkingDayCalendar;
-import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.inbox.PartyInboxProjection;
 import vn.edialog.query.portal.PublishedDialogueProjection;
 import vn.edialog.query.sla.SlaFactsProjection;
@@ -63,14 +60,9 @@ class ReadModelConfiguration {
         return new DialogueSummaryProjection(jdbc);
     }
 
-    /** The timeline names agencies as the province's configuration does (by code when it does not know them). */
     @Bean
-    DialogueTimelineProjection dialogueTimelineProjection(NamedParameterJdbcOperations jdbc, Tenants tenants) {
-        return new DialogueTimelineProjection(
-                jdbc, (tenant, agency, english) -> (tenant == null ? Optional.<Tenant>empty() : tenants.find(tenant))
-                        .flatMap(found -> found.agency(agency))
-                        .map(found -> english ? found.nameEn() : found.nameVi())
-                        .orElse(agency));
+    DialogueTimelineProjection dialogueTimelineProjection(NamedParameterJdbcOperations jdbc) {
+        return new DialogueTimelineProjection(jdbc);
     }
 
     @Bean
