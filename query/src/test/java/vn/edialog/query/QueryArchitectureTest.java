@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +85,18 @@ class QueryArchitectureTest {
                                 projection, resettable, projection.getName() + " has no @ResetHandler"));
                     }
                 })
+                .check(QUERY);
+    }
+
+    /** A projection only writes: what the application reads is in the read model's {@code *Queries}. */
+    @Test
+    void projectionsOfferNothingToReadOnlyTheirQueriesDo() {
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Projection")
+                .should()
+                .notBePublic()
                 .check(QUERY);
     }
 

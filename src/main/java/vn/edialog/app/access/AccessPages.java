@@ -10,16 +10,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.web.PageLinks;
 import vn.edialog.query.Page;
-import vn.edialog.query.inbox.PartyInboxProjection;
+import vn.edialog.query.inbox.PartyInboxQueries;
 
 /** The sign-in page, and the officials' landing page: their agency's dialogues and the way to the Tasklist. */
 @Controller
 class AccessPages {
 
-    private final PartyInboxProjection inbox;
+    private final PartyInboxQueries inbox;
     private final Tenants tenants;
 
-    AccessPages(PartyInboxProjection inbox, Tenants tenants) {
+    AccessPages(PartyInboxQueries inbox, Tenants tenants) {
         this.inbox = inbox;
         this.tenants = tenants;
     }

@@ -3,7 +3,7 @@ package vn.edialog.app.access;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import vn.edialog.query.inbox.PartyInboxProjection;
+import vn.edialog.query.inbox.PartyInboxQueries;
 
 /**
  * Which dialogues, inboxes and reports a viewer may read. One place, used by the pages and the read API alike:
@@ -20,9 +20,9 @@ import vn.edialog.query.inbox.PartyInboxProjection;
 @Component
 public class AccessPolicy {
 
-    private final PartyInboxProjection inbox;
+    private final PartyInboxQueries inbox;
 
-    AccessPolicy(PartyInboxProjection inbox) {
+    AccessPolicy(PartyInboxQueries inbox) {
         this.inbox = inbox;
     }
 

@@ -24,8 +24,8 @@ import vn.edialog.app.tracking.EvidenceDownloads;
 import vn.edialog.app.tracking.SignedTimeline;
 import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.query.summary.DialogueSummary;
-import vn.edialog.query.summary.DialogueSummaryProjection;
-import vn.edialog.query.timeline.DialogueTimelineProjection;
+import vn.edialog.query.summary.DialogueSummaryQueries;
+import vn.edialog.query.timeline.DialogueTimelineQueries;
 import vn.edialog.query.timeline.EventEvidence;
 
 /**
@@ -40,16 +40,16 @@ class AskerDialoguePage {
     private static final List<String> TEXT_FIELDS = List.of("request", "text", "reason", "answer", "comment");
 
     private final AccessPolicy access;
-    private final DialogueSummaryProjection summaries;
-    private final DialogueTimelineProjection timeline;
+    private final DialogueSummaryQueries summaries;
+    private final DialogueTimelineQueries timeline;
     private final SignedTimeline signedTimeline;
     private final Receipts receipts;
     private final Tenants tenants;
 
     AskerDialoguePage(
             AccessPolicy access,
-            DialogueSummaryProjection summaries,
-            DialogueTimelineProjection timeline,
+            DialogueSummaryQueries summaries,
+            DialogueTimelineQueries timeline,
             SignedTimeline signedTimeline,
             Receipts receipts,
             Tenants tenants) {

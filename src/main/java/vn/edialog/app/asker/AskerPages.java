@@ -20,7 +20,7 @@ import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.command.tenant.Topic;
 import vn.edialog.query.Page;
-import vn.edialog.query.inbox.PartyInboxProjection;
+import vn.edialog.query.inbox.PartyInboxQueries;
 
 /**
  * "My dialogues" of the signed-in business or citizen, and the form to compose a new one. Signing happens in the
@@ -32,10 +32,10 @@ class AskerPages {
 
     private static final int PAGE_SIZE = 20;
 
-    private final PartyInboxProjection inbox;
+    private final PartyInboxQueries inbox;
     private final Tenants tenants;
 
-    AskerPages(PartyInboxProjection inbox, Tenants tenants) {
+    AskerPages(PartyInboxQueries inbox, Tenants tenants) {
         this.inbox = inbox;
         this.tenants = tenants;
     }

@@ -30,10 +30,10 @@ import vn.edialog.app.tracking.SignedTimeline;
 import vn.edialog.app.web.PageErrors;
 import vn.edialog.command.dialogue.api.DialogueRefusal;
 import vn.edialog.command.tenant.Tenant;
-import vn.edialog.query.portal.PublishedDialogueProjection;
+import vn.edialog.query.portal.PublishedDialogueQueries;
 import vn.edialog.query.summary.DialogueSummary;
-import vn.edialog.query.summary.DialogueSummaryProjection;
-import vn.edialog.query.timeline.DialogueTimelineProjection;
+import vn.edialog.query.summary.DialogueSummaryQueries;
+import vn.edialog.query.timeline.DialogueTimelineQueries;
 import vn.edialog.query.timeline.EventEvidence;
 import vn.edialog.query.timeline.TimelineEntry;
 
@@ -54,19 +54,19 @@ class CasePageController {
 
     private final AccessPolicy access;
     private final SignedTimeline signedTimeline;
-    private final DialogueTimelineProjection timeline;
-    private final DialogueSummaryProjection summaries;
+    private final DialogueTimelineQueries timeline;
+    private final DialogueSummaryQueries summaries;
     private final Tenants tenants;
-    private final PublishedDialogueProjection published;
+    private final PublishedDialogueQueries published;
     private final GovernmentActions government;
 
     CasePageController(
             AccessPolicy access,
             SignedTimeline signedTimeline,
-            DialogueTimelineProjection timeline,
-            DialogueSummaryProjection summaries,
+            DialogueTimelineQueries timeline,
+            DialogueSummaryQueries summaries,
             Tenants tenants,
-            PublishedDialogueProjection published,
+            PublishedDialogueQueries published,
             GovernmentActions government) {
         this.access = access;
         this.signedTimeline = signedTimeline;

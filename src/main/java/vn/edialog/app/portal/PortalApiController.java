@@ -24,8 +24,8 @@ import vn.edialog.command.dialogue.api.ActorKind;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.Page;
 import vn.edialog.query.portal.PublishedDialogue;
-import vn.edialog.query.portal.PublishedDialogueProjection;
-import vn.edialog.query.timeline.DialogueTimelineProjection;
+import vn.edialog.query.portal.PublishedDialogueQueries;
+import vn.edialog.query.timeline.DialogueTimelineQueries;
 import vn.edialog.query.timeline.EventEvidence;
 import vn.edialog.query.timeline.TimelineEntry;
 
@@ -42,8 +42,8 @@ import vn.edialog.query.timeline.TimelineEntry;
 @Tag(name = "Public portal", description = "Published answers, their signed timeline and the Atom feed")
 class PortalApiController {
 
-    private final PublishedDialogueProjection published;
-    private final DialogueTimelineProjection timeline;
+    private final PublishedDialogueQueries published;
+    private final DialogueTimelineQueries timeline;
     private final SignedTimeline signedTimeline;
     private final Tenants tenants;
     private final TimelineWords words;
@@ -51,8 +51,8 @@ class PortalApiController {
     private final MessageSource messages;
 
     PortalApiController(
-            PublishedDialogueProjection published,
-            DialogueTimelineProjection timeline,
+            PublishedDialogueQueries published,
+            DialogueTimelineQueries timeline,
             SignedTimeline signedTimeline,
             Tenants tenants,
             TimelineWords words,

@@ -31,7 +31,7 @@ import vn.edialog.command.tenant.Tenant;
 import vn.edialog.command.tenant.Topic;
 import vn.edialog.query.Page;
 import vn.edialog.query.portal.PublishedDialogue;
-import vn.edialog.query.portal.PublishedDialogueProjection;
+import vn.edialog.query.portal.PublishedDialogueQueries;
 import vn.edialog.query.timeline.TimelineEntry;
 
 /**
@@ -48,14 +48,14 @@ class PortalPages {
 
     private static final Logger log = LoggerFactory.getLogger(PortalPages.class);
 
-    private final PublishedDialogueProjection published;
+    private final PublishedDialogueQueries published;
     private final SignedTimeline signedTimeline;
     private final Tenants tenants;
     private final MessageSource messages;
     private final boolean demoPki;
 
     PortalPages(
-            PublishedDialogueProjection published,
+            PublishedDialogueQueries published,
             SignedTimeline signedTimeline,
             Tenants tenants,
             MessageSource messages,

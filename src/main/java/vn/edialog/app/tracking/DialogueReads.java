@@ -16,10 +16,10 @@ import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.Page;
 import vn.edialog.query.inbox.InboxEntry;
-import vn.edialog.query.inbox.PartyInboxProjection;
+import vn.edialog.query.inbox.PartyInboxQueries;
 import vn.edialog.query.summary.DialogueSummary;
-import vn.edialog.query.summary.DialogueSummaryProjection;
-import vn.edialog.query.timeline.DialogueTimelineProjection;
+import vn.edialog.query.summary.DialogueSummaryQueries;
+import vn.edialog.query.timeline.DialogueTimelineQueries;
 import vn.edialog.query.timeline.EventEvidence;
 import vn.edialog.query.timeline.TimelineEntry;
 
@@ -30,17 +30,17 @@ import vn.edialog.query.timeline.TimelineEntry;
 @Component
 public class DialogueReads {
 
-    private final DialogueSummaryProjection summaries;
-    private final DialogueTimelineProjection timelines;
-    private final PartyInboxProjection inboxes;
+    private final DialogueSummaryQueries summaries;
+    private final DialogueTimelineQueries timelines;
+    private final PartyInboxQueries inboxes;
     private final AccessPolicy policy;
     private final Tenants tenants;
     private final TimelineWords words;
 
     DialogueReads(
-            DialogueSummaryProjection summaries,
-            DialogueTimelineProjection timelines,
-            PartyInboxProjection inboxes,
+            DialogueSummaryQueries summaries,
+            DialogueTimelineQueries timelines,
+            PartyInboxQueries inboxes,
             AccessPolicy policy,
             Tenants tenants,
             TimelineWords words) {

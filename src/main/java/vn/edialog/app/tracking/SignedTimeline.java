@@ -24,7 +24,7 @@ import vn.edialog.command.signature.CmsSignatureVerifier;
 import vn.edialog.command.signature.TrustAnchors;
 import vn.edialog.command.signature.VerificationContext;
 import vn.edialog.command.signature.VerificationResult;
-import vn.edialog.query.timeline.DialogueTimelineProjection;
+import vn.edialog.query.timeline.DialogueTimelineQueries;
 import vn.edialog.query.timeline.EventEvidence;
 import vn.edialog.query.timeline.TimelineEntry;
 
@@ -87,12 +87,12 @@ public class SignedTimeline {
         }
     }
 
-    private final DialogueTimelineProjection timeline;
+    private final DialogueTimelineQueries timeline;
     private final TrustAnchors anchors;
     private final ObjectMapper json;
     private final CmsSignatureVerifier cms = new CmsSignatureVerifier();
 
-    SignedTimeline(DialogueTimelineProjection timeline, TrustAnchors anchors, ObjectMapper json) {
+    SignedTimeline(DialogueTimelineQueries timeline, TrustAnchors anchors, ObjectMapper json) {
         this.timeline = timeline;
         this.anchors = anchors;
         this.json = json;

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.query.summary.DialogueSummary;
-import vn.edialog.query.summary.DialogueSummaryProjection;
+import vn.edialog.query.summary.DialogueSummaryQueries;
 
 /**
  * Where a dialogue stands, by tracking code, for anyone holding the code (the asker may pass it on). It answers
@@ -29,9 +29,9 @@ import vn.edialog.query.summary.DialogueSummaryProjection;
 @Tag(name = "Status", description = "Status of a dialogue by tracking code (public)")
 class StatusController {
 
-    private final DialogueSummaryProjection summaries;
+    private final DialogueSummaryQueries summaries;
 
-    StatusController(DialogueSummaryProjection summaries) {
+    StatusController(DialogueSummaryQueries summaries) {
         this.summaries = summaries;
     }
 

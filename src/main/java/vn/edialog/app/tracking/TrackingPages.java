@@ -19,7 +19,7 @@ import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.web.PageErrors;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.summary.DialogueSummary;
-import vn.edialog.query.summary.DialogueSummaryProjection;
+import vn.edialog.query.summary.DialogueSummaryQueries;
 
 /**
  * The tracking page (anonymous): where a dialogue stands, by the tracking code its asker received. Status facts only
@@ -37,10 +37,10 @@ class TrackingPages {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingPages.class);
 
-    private final DialogueSummaryProjection summaries;
+    private final DialogueSummaryQueries summaries;
     private final Tenants tenants;
 
-    TrackingPages(DialogueSummaryProjection summaries, Tenants tenants) {
+    TrackingPages(DialogueSummaryQueries summaries, Tenants tenants) {
         this.summaries = summaries;
         this.tenants = tenants;
     }

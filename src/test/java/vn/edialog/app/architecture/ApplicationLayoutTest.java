@@ -67,4 +67,19 @@ class ApplicationLayoutTest {
                 .resideInAnyPackage(JDBC)
                 .check(APP);
     }
+
+    /**
+     * Pages and APIs read a read model through its {@code *Queries}; its {@code *Projection} (the only writer of its
+     * tables) is wired and rebuilt by the processors' configuration alone.
+     */
+    @Test
+    void onlyTheProcessorsConfigurationKnowsTheProjections() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("vn.edialog.app.operations.processing..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("vn.edialog.query..")
+                        .and(JavaClass.Predicates.simpleNameEndingWith("Projection")))
+                .check(APP);
+    }
 }

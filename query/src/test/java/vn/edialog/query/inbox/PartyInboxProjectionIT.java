@@ -35,6 +35,7 @@ class PartyInboxProjectionIT {
     private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static PartyInboxProjection inbox;
+    private static PartyInboxQueries inboxes;
 
     /** Forwarded to skhdt, returned, forwarded to stnmt, extended and answered there. */
     private final Story answered = Story.dialogue("inbox-answered")
@@ -71,6 +72,7 @@ class PartyInboxProjectionIT {
         database = TestDatabase.fresh();
         jdbc = JdbcClient.create(database);
         inbox = new PartyInboxProjection(database);
+        inboxes = new PartyInboxQueries(database);
     }
 
     @BeforeEach
@@ -82,8 +84,8 @@ class PartyInboxProjectionIT {
     void theAskerSeesOnlyTheDialoguesHeFiled() {
         Projector.apply(inbox, allEvents());
 
-        Page<InboxEntry> business = inbox.askerInbox(TENANT, ActorKind.BUSINESS, BUSINESS.id(), Set.of(), 0, 20);
-        Page<InboxEntry> citizen = inbox.askerInbox(TENANT, ActorKind.CITIZEN, CITIZEN.id(), Set.of(), 0, 20);
+        Page<InboxEntry> business = inboxes.askerInbox(TENANT, ActorKind.BUSINESS, BUSINESS.id(), Set.of(), 0, 20);
+        Page<InboxEntry> citizen = inboxes.askerInbox(TENANT, ActorKind.CITIZEN, CITIZEN.id(), Set.of(), 0, 20);
 
         assertThat(business.items()).singleElement().satisfies(entry -> {
             assertThat(entry.dialogueId()).isEqualTo(answered.id());
@@ -102,13 +104,13 @@ class PartyInboxProjectionIT {
             assertThat(entry.dueAt()).isEqualTo(vn("2026-03-11T17:00"));
             assertThat(entry.awaitingParty()).isTrue();
         });
-        assertThat(ids(inbox.askerInbox(TENANT, ActorKind.BUSINESS, OTHER_BUSINESS.id(), Set.of(), 0, 20)))
+        assertThat(ids(inboxes.askerInbox(TENANT, ActorKind.BUSINESS, OTHER_BUSINESS.id(), Set.of(), 0, 20)))
                 .containsExactly(rejected.id());
         // The kind is part of the key: the business's id under another kind finds nothing.
-        assertThat(inbox.askerInbox(TENANT, ActorKind.CITIZEN, BUSINESS.id(), Set.of(), 0, 20)
+        assertThat(inboxes.askerInbox(TENANT, ActorKind.CITIZEN, BUSINESS.id(), Set.of(), 0, 20)
                         .total())
                 .isZero();
-        assertThatThrownBy(() -> inbox.askerInbox(TENANT, ActorKind.OFFICIAL, "cb-ubnd-01", Set.of(), 0, 20))
+        assertThatThrownBy(() -> inboxes.askerInbox(TENANT, ActorKind.OFFICIAL, "cb-ubnd-01", Set.of(), 0, 20))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -116,11 +118,11 @@ class PartyInboxProjectionIT {
     void theModeratorAndEveryDepartmentTheDialogueWasForwardedToSeeIt() {
         Projector.apply(inbox, allEvents());
 
-        assertThat(ids(inbox.agencyInbox(TENANT, UBND, Set.of(), 0, 20)))
+        assertThat(ids(inboxes.agencyInbox(TENANT, UBND, Set.of(), 0, 20)))
                 .containsExactly(answered.id(), rejected.id(), awaitingClarification.id());
-        assertThat(inbox.agencyInbox(TENANT, UBND, Set.of(), 0, 20).items())
+        assertThat(inboxes.agencyInbox(TENANT, UBND, Set.of(), 0, 20).items())
                 .allSatisfy(entry -> assertThat(entry.role()).isEqualTo(InboxRole.MODERATOR));
-        assertThat(inbox.agencyInbox(TENANT, SKHDT, Set.of(), 0, 20).items())
+        assertThat(inboxes.agencyInbox(TENANT, SKHDT, Set.of(), 0, 20).items())
                 .singleElement()
                 .satisfies(entry -> {
                     assertThat(entry.dialogueId()).isEqualTo(answered.id());
@@ -128,8 +130,8 @@ class PartyInboxProjectionIT {
                     assertThat(entry.subject()).isEqualTo("Giấy phép xây dựng nhà xưởng");
                     assertThat(entry.handlingAgency()).isEqualTo(STNMT);
                 });
-        assertThat(ids(inbox.agencyInbox(TENANT, STNMT, Set.of(), 0, 20))).containsExactly(answered.id());
-        assertThat(inbox.agencyInbox(TENANT, THUE, Set.of(), 0, 20).total()).isZero();
+        assertThat(ids(inboxes.agencyInbox(TENANT, STNMT, Set.of(), 0, 20))).containsExactly(answered.id());
+        assertThat(inboxes.agencyInbox(TENANT, THUE, Set.of(), 0, 20).total()).isZero();
     }
 
     @Test
@@ -170,7 +172,7 @@ class PartyInboxProjectionIT {
 
         Projector.apply(inbox, story.events());
 
-        InboxEntry entry = inbox.askerInbox(TENANT, ActorKind.CITIZEN, CITIZEN.id(), Set.of(), 0, 20)
+        InboxEntry entry = inboxes.askerInbox(TENANT, ActorKind.CITIZEN, CITIZEN.id(), Set.of(), 0, 20)
                 .items()
                 .get(0);
         assertThat(entry.status()).isEqualTo(DialogueStatus.FORWARDED);
@@ -183,19 +185,19 @@ class PartyInboxProjectionIT {
         Projector.apply(inbox, allEvents());
 
         Page<InboxEntry> finished =
-                inbox.agencyInbox(TENANT, UBND, Set.of(DialogueStatus.ANSWERED, DialogueStatus.REJECTED), 0, 20);
-        Page<InboxEntry> first = inbox.agencyInbox(TENANT, UBND, Set.of(), 0, 2);
-        Page<InboxEntry> second = inbox.agencyInbox(TENANT, UBND, Set.of(), 1, 2);
+                inboxes.agencyInbox(TENANT, UBND, Set.of(DialogueStatus.ANSWERED, DialogueStatus.REJECTED), 0, 20);
+        Page<InboxEntry> first = inboxes.agencyInbox(TENANT, UBND, Set.of(), 0, 2);
+        Page<InboxEntry> second = inboxes.agencyInbox(TENANT, UBND, Set.of(), 1, 2);
 
         assertThat(ids(finished)).containsExactly(answered.id(), rejected.id());
         assertThat(finished.total()).isEqualTo(2);
         assertThat(ids(first)).containsExactly(answered.id(), rejected.id());
         assertThat(first.total()).isEqualTo(3);
         assertThat(ids(second)).containsExactly(awaitingClarification.id());
-        assertThat(inbox.agencyInbox(TENANT, UBND, Set.of(DialogueStatus.CLOSED), 0, 20)
+        assertThat(inboxes.agencyInbox(TENANT, UBND, Set.of(DialogueStatus.CLOSED), 0, 20)
                         .total())
                 .isZero();
-        assertThatThrownBy(() -> inbox.agencyInbox(TENANT, UBND, Set.of(), 0, 101))
+        assertThatThrownBy(() -> inboxes.agencyInbox(TENANT, UBND, Set.of(), 0, 101))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -203,11 +205,12 @@ class PartyInboxProjectionIT {
     void theTenantIsPartOfEveryKey() {
         Projector.apply(inbox, allEvents());
 
-        assertThat(ids(inbox.askerInbox(OTHER_TENANT, ActorKind.BUSINESS, BUSINESS.id(), Set.of(), 0, 20)))
+        assertThat(ids(inboxes.askerInbox(OTHER_TENANT, ActorKind.BUSINESS, BUSINESS.id(), Set.of(), 0, 20)))
                 .containsExactly(elsewhere.id());
-        assertThat(ids(inbox.askerInbox(TENANT, ActorKind.BUSINESS, BUSINESS.id(), Set.of(), 0, 20)))
+        assertThat(ids(inboxes.askerInbox(TENANT, ActorKind.BUSINESS, BUSINESS.id(), Set.of(), 0, 20)))
                 .containsExactly(answered.id());
-        assertThat(ids(inbox.agencyInbox(OTHER_TENANT, UBND, Set.of(), 0, 20))).containsExactly(elsewhere.id());
+        assertThat(ids(inboxes.agencyInbox(OTHER_TENANT, UBND, Set.of(), 0, 20)))
+                .containsExactly(elsewhere.id());
     }
 
     @Test
@@ -257,7 +260,7 @@ class PartyInboxProjectionIT {
     }
 
     private InboxEntry entryOf(String agency) {
-        return inbox.agencyInbox(TENANT, agency, Set.of(), 0, 20).items().stream()
+        return inboxes.agencyInbox(TENANT, agency, Set.of(), 0, 20).items().stream()
                 .filter(entry -> entry.dialogueId().equals(answered.id()))
                 .findFirst()
                 .orElseThrow();

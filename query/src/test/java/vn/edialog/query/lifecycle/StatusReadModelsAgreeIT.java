@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.query.inbox.PartyInboxProjection;
+import vn.edialog.query.inbox.PartyInboxQueries;
 import vn.edialog.query.summary.DialogueSummaryProjection;
+import vn.edialog.query.summary.DialogueSummaryQueries;
 import vn.edialog.query.support.Projector;
 import vn.edialog.query.support.Recorded;
 import vn.edialog.query.support.Story;
@@ -35,14 +37,18 @@ class StatusReadModelsAgreeIT {
     private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static DialogueSummaryProjection summary;
+    private static DialogueSummaryQueries summaries;
     private static PartyInboxProjection inbox;
+    private static PartyInboxQueries inboxes;
 
     @BeforeAll
     static void database() {
         database = TestDatabase.fresh();
         jdbc = JdbcClient.create(database);
         summary = new DialogueSummaryProjection(database);
+        summaries = new DialogueSummaryQueries(database);
         inbox = new PartyInboxProjection(database);
+        inboxes = new PartyInboxQueries(database);
     }
 
     @BeforeEach

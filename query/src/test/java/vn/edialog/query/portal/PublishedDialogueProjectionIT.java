@@ -32,6 +32,7 @@ class PublishedDialogueProjectionIT {
     private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static PublishedDialogueProjection portal;
+    private static PublishedDialogueQueries portalQueries;
 
     private final Story vat = Story.dialogue("portal-vat")
             .topic("thue")
@@ -86,6 +87,7 @@ class PublishedDialogueProjectionIT {
         database = TestDatabase.fresh();
         jdbc = JdbcClient.create(database);
         portal = new PublishedDialogueProjection(database);
+        portalQueries = new PublishedDialogueQueries(database);
     }
 
     @BeforeEach
@@ -98,7 +100,7 @@ class PublishedDialogueProjectionIT {
         publishAll();
 
         for (String text : List.of("thue", "Thuế", "THUẾ", "thuế", "THUE")) {
-            assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, text))))
+            assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, text))))
                     .as(text)
                     .contains(vat.id(), licenceFee.id())
                     .doesNotContain(land.id());
@@ -109,9 +111,9 @@ class PublishedDialogueProjectionIT {
     void searchWithDiacriticsFindsTextWrittenWithout() {
         publishAll();
 
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "thuế môn bài"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "thuế môn bài"))))
                 .containsExactly(licenceFee.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "lệ phí môn bài năm đầu"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "lệ phí môn bài năm đầu"))))
                 .containsExactly(licenceFee.id());
     }
 
@@ -119,11 +121,11 @@ class PublishedDialogueProjectionIT {
     void searchFindsSeveralWordsTypedWithoutDiacritics() {
         publishAll();
 
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "thue gia tri"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "thue gia tri"))))
                 .containsExactly(vat.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "dat o quy hoach"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "dat o quy hoach"))))
                 .containsExactly(land.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "\"gia tri gia tang\" -mon"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "\"gia tri gia tang\" -mon"))))
                 .containsExactly(vat.id());
     }
 
@@ -132,14 +134,15 @@ class PublishedDialogueProjectionIT {
         publishAll();
 
         // "gtg" is no whole word; it occurs inside "GTGT".
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "gtg")))).containsExactly(vat.id());
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "gtg"))))
+                .containsExactly(vat.id());
         // "đấ" is "da" without diacritics: inside "Đất" and "dau".
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "đấ"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "đấ"))))
                 .containsExactlyInAnyOrder(land.id(), licenceFee.id());
         // In a query of several words, each must be a whole word: "thu" is only the start of "thuế".
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "hoan thu"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "hoan thu"))))
                 .isEmpty();
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "hoan thue"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "hoan thue"))))
                 .containsExactly(vat.id());
     }
 
@@ -147,9 +150,11 @@ class PublishedDialogueProjectionIT {
     void confidentialDialoguesAreNeverPublished() {
         publishAll();
 
-        assertThat(portal.find(TENANT, secret.id())).isEmpty();
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "bi mat")))).isEmpty();
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "")))).doesNotContain(secret.id());
+        assertThat(portalQueries.find(TENANT, secret.id())).isEmpty();
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "bi mat"))))
+                .isEmpty();
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, ""))))
+                .doesNotContain(secret.id());
         assertThat(jdbc.sql("select count(*) from published_dialogue where dialogue_id = :id")
                         .param("id", secret.id())
                         .query(Long.class)
@@ -174,13 +179,14 @@ class PublishedDialogueProjectionIT {
                         vn("2026-03-03T11:00"));
         Projector.apply(portal, story.events());
 
-        PublishedDialogue shown = portal.find(TENANT, story.id()).orElseThrow();
+        PublishedDialogue shown = portalQueries.find(TENANT, story.id()).orElseThrow();
         assertThat(shown.redacted()).isTrue();
         assertThat(shown.question()).isEqualTo("Công dân [đã ẩn] hỏi về hoàn thuế thu nhập cá nhân.");
         assertThat(shown.answer()).isEqualTo("Công dân nộp hồ sơ tại Chi cục Thuế.");
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "hoan thue thu nhap"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "hoan thue thu nhap"))))
                 .containsExactly(story.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "Hung")))).isEmpty();
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "Hung"))))
+                .isEmpty();
     }
 
     @Test
@@ -198,22 +204,23 @@ class PublishedDialogueProjectionIT {
                 .withdrawn(vn("2026-03-04T09:00"));
         Projector.apply(portal, story.events());
 
-        assertThat(portal.find(TENANT, story.id())).isEmpty();
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "thue nha thau"))))
+        assertThat(portalQueries.find(TENANT, story.id())).isEmpty();
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "thue nha thau"))))
                 .isEmpty();
-        assertThat(portal.newestPublished(TENANT, 50))
+        assertThat(portalQueries.newestPublished(TENANT, 50))
                 .extracting(PublishedDialogue::dialogueId)
                 .doesNotContain(story.id());
 
         Projector.apply(portal, story.events().get(2));
-        assertThat(portal.find(TENANT, story.id()))
+        assertThat(portalQueries.find(TENANT, story.id()))
                 .as("the older publication, redelivered")
                 .isEmpty();
 
         Story republished = story.answered("Theo Thông tư 80 thay thế.", vn("2026-03-10T10:00"))
                 .published(vn("2026-03-10T11:00"));
         Projector.apply(portal, republished.events().subList(4, 6));
-        assertThat(portal.find(TENANT, story.id()).orElseThrow().answer()).isEqualTo("Theo Thông tư 80 thay thế.");
+        assertThat(portalQueries.find(TENANT, story.id()).orElseThrow().answer())
+                .isEqualTo("Theo Thông tư 80 thay thế.");
     }
 
     @Test
@@ -247,8 +254,10 @@ class PublishedDialogueProjectionIT {
                         .query(String.class)
                         .list())
                 .noneMatch(column -> column.contains("name") || column.contains("actor") || column.contains("mst"));
-        assertThat(portal.find(TENANT, land.id()).orElseThrow().askerKind()).isEqualTo(ActorKind.CITIZEN);
-        assertThat(portal.find(TENANT, vat.id()).orElseThrow().askerKind()).isEqualTo(ActorKind.BUSINESS);
+        assertThat(portalQueries.find(TENANT, land.id()).orElseThrow().askerKind())
+                .isEqualTo(ActorKind.CITIZEN);
+        assertThat(portalQueries.find(TENANT, vat.id()).orElseThrow().askerKind())
+                .isEqualTo(ActorKind.BUSINESS);
     }
 
     @Test
@@ -264,21 +273,23 @@ class PublishedDialogueProjectionIT {
         List<Recorded> firstPublication = story.events().subList(0, 3);
 
         Projector.apply(portal, firstPublication);
-        assertThat(portal.find(TENANT, story.id()).orElseThrow().answer()).isEqualTo("Từ tháng bảy năm sau.");
+        assertThat(portalQueries.find(TENANT, story.id()).orElseThrow().answer())
+                .isEqualTo("Từ tháng bảy năm sau.");
 
         Projector.apply(portal, story.events());
-        PublishedDialogue republished = portal.find(TENANT, story.id()).orElseThrow();
+        PublishedDialogue republished = portalQueries.find(TENANT, story.id()).orElseThrow();
         assertThat(republished.answer()).isEqualTo("Bắt buộc ngay, theo nghị định mới về hóa đơn.");
         assertThat(republished.answeredAt()).isEqualTo(vn("2026-03-06T09:00"));
         assertThat(republished.publishedAt()).isEqualTo(vn("2026-03-06T10:00"));
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "nghi dinh moi"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "nghi dinh moi"))))
                 .containsExactly(story.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "thang bay"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "thang bay"))))
                 .isEmpty();
 
         // A late redelivery of the first publication does not bring the old answer back.
         Projector.apply(portal, story.events().get(2));
-        assertThat(portal.find(TENANT, story.id()).orElseThrow().answer()).startsWith("Bắt buộc ngay");
+        assertThat(portalQueries.find(TENANT, story.id()).orElseThrow().answer())
+                .startsWith("Bắt buộc ngay");
     }
 
     @Test
@@ -291,17 +302,19 @@ class PublishedDialogueProjectionIT {
                 .published(vn("2026-03-03T10:00"));
         Projector.apply(portal, elsewhere.events());
 
-        assertThat(ids(portal.search(PortalSearchQuery.text(Parties.OTHER_TENANT, "thue"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(Parties.OTHER_TENANT, "thue"))))
                 .containsExactly(elsewhere.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "thue")))).doesNotContain(elsewhere.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "").withAgency(THUE))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "thue"))))
+                .doesNotContain(elsewhere.id());
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "").withAgency(THUE))))
                 .containsExactly(vat.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "").withTopic("dat-dai"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "").withTopic("dat-dai"))))
                 .containsExactly(land.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "thue")
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "thue")
                         .answeredBetween(vn("2026-03-05T00:00"), vn("2026-03-06T00:00")))))
                 .containsExactly(vat.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "").answeredBetween(null, vn("2026-03-05T10:00")))))
+        assertThat(ids(portalQueries.search(
+                        PortalSearchQuery.text(TENANT, "").answeredBetween(null, vn("2026-03-05T10:00")))))
                 .containsExactly(licenceFee.id());
         assertThatThrownBy(() -> PortalSearchQuery.text(" ", "thue")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -324,11 +337,11 @@ class PublishedDialogueProjectionIT {
         Projector.apply(portal, events);
 
         Page<PublishedDialogue> first =
-                portal.search(PortalSearchQuery.text(TENANT, "bao hiem").page(0, 2));
+                portalQueries.search(PortalSearchQuery.text(TENANT, "bao hiem").page(0, 2));
         Page<PublishedDialogue> last =
-                portal.search(PortalSearchQuery.text(TENANT, "bao hiem").page(2, 2));
+                portalQueries.search(PortalSearchQuery.text(TENANT, "bao hiem").page(2, 2));
         Page<PublishedDialogue> beyond =
-                portal.search(PortalSearchQuery.text(TENANT, "bao hiem").page(7, 2));
+                portalQueries.search(PortalSearchQuery.text(TENANT, "bao hiem").page(7, 2));
 
         assertThat(first.items())
                 .extracting(PublishedDialogue::subject)
@@ -360,9 +373,9 @@ class PublishedDialogueProjectionIT {
                 .published(vn("2026-03-04T11:00"));
         Projector.apply(portal, Story.interleaved(inAnswerOlder, inSubject, inAnswerNewer));
 
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, "le phi truoc ba"))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, "le phi truoc ba"))))
                 .containsExactly(inSubject.id(), inAnswerNewer.id(), inAnswerOlder.id());
-        assertThat(ids(portal.search(PortalSearchQuery.text(TENANT, ""))))
+        assertThat(ids(portalQueries.search(PortalSearchQuery.text(TENANT, ""))))
                 .containsExactly(inAnswerNewer.id(), inAnswerOlder.id(), inSubject.id());
     }
 
@@ -370,12 +383,12 @@ class PublishedDialogueProjectionIT {
     void theNewestPublicationsFeedTheAtomFeed() {
         publishAll();
 
-        assertThat(portal.newestPublished(TENANT, 2))
+        assertThat(portalQueries.newestPublished(TENANT, 2))
                 .extracting(PublishedDialogue::dialogueId)
                 .containsExactly(land.id(), vat.id());
-        assertThat(portal.newestPublished(TENANT, 100)).hasSize(3);
-        assertThat(portal.newestPublished(Parties.OTHER_TENANT, 10)).isEmpty();
-        assertThatThrownBy(() -> portal.newestPublished(TENANT, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(portalQueries.newestPublished(TENANT, 100)).hasSize(3);
+        assertThat(portalQueries.newestPublished(Parties.OTHER_TENANT, 10)).isEmpty();
+        assertThatThrownBy(() -> portalQueries.newestPublished(TENANT, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -34,12 +34,14 @@ class DialogueTimelineProjectionIT {
     private static NamedParameterJdbcTemplate database;
     private static JdbcClient jdbc;
     private static DialogueTimelineProjection timeline;
+    private static DialogueTimelineQueries timelines;
 
     @BeforeAll
     static void database() {
         database = TestDatabase.fresh();
         jdbc = JdbcClient.create(database);
         timeline = new DialogueTimelineProjection(database);
+        timelines = new DialogueTimelineQueries(database);
     }
 
     @BeforeEach
@@ -52,7 +54,7 @@ class DialogueTimelineProjectionIT {
         Story story = answeredViaForward("timeline-order");
         Projector.apply(timeline, story.events());
 
-        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
+        List<TimelineEntry> entries = timelines.timeline(Parties.TENANT, story.id());
 
         assertThat(entries)
                 .extracting(TimelineEntry::sequence, TimelineEntry::eventType)
@@ -98,7 +100,7 @@ class DialogueTimelineProjectionIT {
         Story story = answeredViaForward("timeline-chain");
         Projector.apply(timeline, story.events());
 
-        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
+        List<TimelineEntry> entries = timelines.timeline(Parties.TENANT, story.id());
 
         assertThat(entries.get(0).previousHash()).isEqualTo(EvidenceChain.GENESIS);
         for (int i = 1; i < entries.size(); i++) {
@@ -112,7 +114,7 @@ class DialogueTimelineProjectionIT {
         Story story = answeredViaForward("timeline-signer");
         Projector.apply(timeline, story.events());
 
-        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
+        List<TimelineEntry> entries = timelines.timeline(Parties.TENANT, story.id());
 
         X509Certificate business = TestKeys.pki().business().certificate();
         assertThat(entries.get(0).signer())
@@ -132,7 +134,7 @@ class DialogueTimelineProjectionIT {
         Evidence stored = answered.evidence();
 
         EventEvidence evidence =
-                timeline.evidence(Parties.TENANT, story.id(), 3).orElseThrow();
+                timelines.evidence(Parties.TENANT, story.id(), 3).orElseThrow();
 
         assertThat(evidence.eventType()).isEqualTo("DialogueAnswered");
         assertThat(evidence.signedPayload()).isEqualTo(stored.signed().payload());
@@ -145,7 +147,7 @@ class DialogueTimelineProjectionIT {
                         evidence.previousHash(),
                         evidence.hash())))
                 .isTrue();
-        assertThat(timeline.evidence(Parties.TENANT, story.id(), 99)).isEmpty();
+        assertThat(timelines.evidence(Parties.TENANT, story.id(), 99)).isEmpty();
     }
 
     @Test
@@ -176,7 +178,7 @@ class DialogueTimelineProjectionIT {
         Projector.apply(timeline, new Recorded(0, tampered));
 
         EventEvidence evidence =
-                timeline.evidence(Parties.TENANT, story.id(), 0).orElseThrow();
+                timelines.evidence(Parties.TENANT, story.id(), 0).orElseThrow();
         assertThat(evidence.signer()).isNull();
         assertThat(evidence.chain()).isEqualTo(garbage.chain());
     }
@@ -186,9 +188,9 @@ class DialogueTimelineProjectionIT {
         Story story = answeredViaForward("timeline-tenant");
         Projector.apply(timeline, story.events());
 
-        assertThat(timeline.timeline(Parties.OTHER_TENANT, story.id())).isEmpty();
-        assertThat(timeline.evidence(Parties.OTHER_TENANT, story.id(), 0)).isEmpty();
-        assertThat(timeline.timeline(Parties.TENANT, story.id())).hasSize(5);
+        assertThat(timelines.timeline(Parties.OTHER_TENANT, story.id())).isEmpty();
+        assertThat(timelines.evidence(Parties.OTHER_TENANT, story.id(), 0)).isEmpty();
+        assertThat(timelines.timeline(Parties.TENANT, story.id())).hasSize(5);
     }
 
     @Test
@@ -233,7 +235,8 @@ class DialogueTimelineProjectionIT {
         assertThat(Tables.count(jdbc, "timeline_chain")).isEqualTo(3);
         for (Story story : List.of(first, second)) {
             for (Recorded recorded : story.events()) {
-                assertThat(timeline.evidence(Parties.TENANT, story.id(), recorded.sequence())
+                assertThat(timelines
+                                .evidence(Parties.TENANT, story.id(), recorded.sequence())
                                 .orElseThrow()
                                 .chain())
                         .isEqualTo(evidenceOf(recorded.event()).signed().chain());
@@ -275,7 +278,7 @@ class DialogueTimelineProjectionIT {
                 .rejected(vn("2026-03-13T10:00"));
         Projector.apply(timeline, story.events());
 
-        List<TimelineEntry> entries = timeline.timeline(Parties.TENANT, story.id());
+        List<TimelineEntry> entries = timelines.timeline(Parties.TENANT, story.id());
 
         assertThat(entries).hasSize(story.events().size());
         // All sixteen event types of the published language; the extension was requested twice.

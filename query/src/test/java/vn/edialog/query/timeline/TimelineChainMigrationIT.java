@@ -28,12 +28,13 @@ class TimelineChainMigrationIT {
         // (TimelineFactsMigrationIT).
         database.migrateUpTo("121");
 
-        DialogueTimelineProjection timeline = new DialogueTimelineProjection(database.jdbc());
+        DialogueTimelineQueries timeline = new DialogueTimelineQueries(database.jdbc());
         for (Recorded recorded : story.events()) {
             List<String> chain = DialogueTimelineProjectionIT.evidenceOf(recorded.event())
                     .signed()
                     .chain();
-            assertThat(timeline.evidence(Parties.TENANT, story.id(), recorded.sequence())
+            assertThat(new DialogueTimelineQueries(database.jdbc())
+                            .evidence(Parties.TENANT, story.id(), recorded.sequence())
                             .orElseThrow()
                             .chain())
                     .isEqualTo(chain);

@@ -62,7 +62,11 @@ class TimelineFactsMigrationIT {
         DialogueTimelineProjection timeline = new DialogueTimelineProjection(database.jdbc());
         Story story = DialogueTimelineProjectionIT.answeredViaForward("timeline-facts-migration");
         Projector.apply(timeline, story.events());
-        assertThat(timeline.timeline(Parties.TENANT, story.id()).get(1).facts().agency())
+        assertThat(new DialogueTimelineQueries(database.jdbc())
+                        .timeline(Parties.TENANT, story.id())
+                        .get(1)
+                        .facts()
+                        .agency())
                 .isEqualTo("skhdt");
     }
 

@@ -10,11 +10,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import vn.edialog.command.calendar.WorkingDayCalendar;
 import vn.edialog.query.inbox.PartyInboxProjection;
+import vn.edialog.query.inbox.PartyInboxQueries;
 import vn.edialog.query.portal.PublishedDialogueProjection;
+import vn.edialog.query.portal.PublishedDialogueQueries;
 import vn.edialog.query.sla.SlaFactsProjection;
 import vn.edialog.query.sla.SlaFactsQueries;
 import vn.edialog.query.summary.DialogueSummaryProjection;
+import vn.edialog.query.summary.DialogueSummaryQueries;
 import vn.edialog.query.timeline.DialogueTimelineProjection;
+import vn.edialog.query.timeline.DialogueTimelineQueries;
 
 /**
  * Registers the read side's projections and their processors (the query module stays free of Spring's component
@@ -61,8 +65,18 @@ class ReadModelConfiguration {
     }
 
     @Bean
+    DialogueSummaryQueries dialogueSummaryQueries(NamedParameterJdbcOperations jdbc) {
+        return new DialogueSummaryQueries(jdbc);
+    }
+
+    @Bean
     DialogueTimelineProjection dialogueTimelineProjection(NamedParameterJdbcOperations jdbc) {
         return new DialogueTimelineProjection(jdbc);
+    }
+
+    @Bean
+    DialogueTimelineQueries dialogueTimelineQueries(NamedParameterJdbcOperations jdbc) {
+        return new DialogueTimelineQueries(jdbc);
     }
 
     @Bean
@@ -71,8 +85,18 @@ class ReadModelConfiguration {
     }
 
     @Bean
+    PublishedDialogueQueries publishedDialogueQueries(NamedParameterJdbcOperations jdbc) {
+        return new PublishedDialogueQueries(jdbc);
+    }
+
+    @Bean
     PartyInboxProjection partyInboxProjection(NamedParameterJdbcOperations jdbc) {
         return new PartyInboxProjection(jdbc);
+    }
+
+    @Bean
+    PartyInboxQueries partyInboxQueries(NamedParameterJdbcOperations jdbc) {
+        return new PartyInboxQueries(jdbc);
     }
 
     @Bean
