@@ -14,6 +14,7 @@ import vn.edialog.command.dialogue.api.ActorNotAuthorized;
 import vn.edialog.command.dialogue.api.CloseDialogueCommand;
 import vn.edialog.command.dialogue.api.CloseReason;
 import vn.edialog.command.dialogue.api.DialogueAlreadyClosed;
+import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.DialogueStory;
 import vn.edialog.command.dialogue.api.InvalidCommand;
 import vn.edialog.command.dialogue.api.ReopenDialogueCommand;
@@ -106,7 +107,11 @@ class ClosingAndReopeningTest extends DialogueTestBase {
     void theAskerReopensAClosedDialogueWithinTheWindow() {
         story.happened(story.answer(MODERATOR), story.close(MODERATOR, CloseReason.ANSWERED));
         story.advance(Duration.ofDays(7));
-        accepted(story.reopen(BUSINESS));
+        ReopenDialogueCommand reopen = story.reopen(BUSINESS);
+        accepted(
+                reopen,
+                evidence -> new DialogueReopened(
+                        story.id(), reopen.reason(), reopen.triageDueAt(), BUSINESS, reopen.at(), evidence));
     }
 
     @Test

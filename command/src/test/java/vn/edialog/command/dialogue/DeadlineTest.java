@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.edialog.command.dialogue.api.DialogueTestData.BUSINESS;
 import static vn.edialog.command.dialogue.api.DialogueTestData.DEPARTMENT;
+import static vn.edialog.command.dialogue.api.DialogueTestData.DEPARTMENT_AGENCY;
 import static vn.edialog.command.dialogue.api.DialogueTestData.MODERATOR;
 import static vn.edialog.command.dialogue.api.DialogueTestData.OTHER_DEPARTMENT;
 import static vn.edialog.command.dialogue.api.DialogueTestData.OTHER_DEPARTMENT_AGENCY;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.edialog.command.dialogue.api.ActionNotAllowed;
 import vn.edialog.command.dialogue.api.ActorNotAuthorized;
+import vn.edialog.command.dialogue.api.AnswerDialogueCommand;
+import vn.edialog.command.dialogue.api.DeadlineExtended;
+import vn.edialog.command.dialogue.api.DialogueAnswered;
 import vn.edialog.command.dialogue.api.DialogueEscalated;
 import vn.edialog.command.dialogue.api.EscalateDialogueCommand;
+import vn.edialog.command.dialogue.api.ExtendDeadlineCommand;
 import vn.edialog.command.dialogue.api.InvalidCommand;
 import vn.edialog.command.dialogue.api.RefuseDeadlineExtensionCommand;
 
@@ -63,7 +69,19 @@ class DeadlineTest extends DialogueTestBase {
     void theModeratorApprovesTheExtensionWithANewDueDate() {
         story.happened(story.forward());
         story.happened(story.requestExtension(DEPARTMENT));
-        accepted(story.extend(MODERATOR, story.forwardDueAt().plus(Duration.ofDays(5))));
+        Instant previous = story.forwardDueAt();
+        ExtendDeadlineCommand extend = story.extend(MODERATOR, previous.plus(Duration.ofDays(5)));
+        accepted(
+                extend,
+                evidence -> new DeadlineExtended(
+                        story.id(),
+                        1,
+                        DEPARTMENT_AGENCY,
+                        previous,
+                        previous.plus(Duration.ofDays(5)),
+                        MODERATOR,
+                        extend.at(),
+                        evidence));
     }
 
     @Test
@@ -124,9 +142,22 @@ class DeadlineTest extends DialogueTestBase {
     void anExtendedForwardIsAnsweredOnTimeAgainstTheNewDueDate() {
         story.happened(story.forward());
         story.happened(story.requestExtension(DEPARTMENT));
-        story.happened(story.extend(MODERATOR, story.forwardDueAt().plus(Duration.ofDays(5))));
+        Instant extended = story.forwardDueAt().plus(Duration.ofDays(5));
+        story.happened(story.extend(MODERATOR, extended));
         story.advance(Duration.ofDays(12));
-        accepted(story.answer(DEPARTMENT));
+        AnswerDialogueCommand answer = story.answer(DEPARTMENT);
+        accepted(
+                answer,
+                evidence -> new DialogueAnswered(
+                        story.id(),
+                        answer.answer(),
+                        DEPARTMENT_AGENCY,
+                        true,
+                        extended,
+                        true,
+                        DEPARTMENT,
+                        answer.at(),
+                        evidence));
     }
 
     @Test

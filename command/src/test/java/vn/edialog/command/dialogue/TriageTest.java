@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.edialog.command.dialogue.api.ActionNotAllowed;
 import vn.edialog.command.dialogue.api.ActorNotAuthorized;
+import vn.edialog.command.dialogue.api.ClarificationProvided;
 import vn.edialog.command.dialogue.api.CloseReason;
+import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.dialogue.api.InvalidCommand;
 import vn.edialog.command.dialogue.api.ProvideClarificationCommand;
 import vn.edialog.command.dialogue.api.RejectDialogueCommand;
@@ -32,7 +34,11 @@ class TriageTest extends DialogueTestBase {
     @Test
     void theAskerProvidesTheClarificationAndTheDialogueReturnsToTriage() {
         story.happened(story.requestClarification(MODERATOR));
-        accepted(story.provideClarification(BUSINESS));
+        ProvideClarificationCommand provide = story.provideClarification(BUSINESS);
+        accepted(
+                provide,
+                evidence -> new ClarificationProvided(
+                        story.id(), provide.text(), DialogueStatus.AWAITING_TRIAGE, BUSINESS, provide.at(), evidence));
     }
 
     @Test
