@@ -31,14 +31,7 @@ abstract class DialogueTestBase {
      * recorded: the next sequence number of the dialogue and that event's chain hash.
      */
     void accepted(Object command) {
-        List<Object> history = story.history();
-        DialogueEvent expected = (DialogueEvent) story.then(command);
-        fixture.given(history)
-                .when(command)
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(expected)
-                .expectResultMessagePayload(
-                        new Recorded(history.size(), expected.evidence().hash()));
+        accepted(command, evidence -> (DialogueEvent) story.then(command));
     }
 
     /**
