@@ -1,19 +1,15 @@
 package vn.edialog.app.notifications;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 import vn.edialog.app.tenant.Tenants;
-import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.app.web.L10n;
 import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.tenant.Agency;
 
 /** What a mail says instead of codes and UTC: agency and step names, times at Asia/Ho_Chi_Minh. */
 @Component
 public class MailWords {
-
-    private static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(WorkingDayCalendar.VIETNAM);
 
     private final Tenants tenants;
 
@@ -23,7 +19,7 @@ public class MailWords {
 
     /** "24/12/2026 17:00 (giờ Việt Nam)". */
     public static String time(Instant instant) {
-        return instant == null ? "" : LOCAL.format(instant) + " (giờ Việt Nam)";
+        return instant == null ? "" : L10n.DATE_TIME.format(instant) + " (giờ Việt Nam)";
     }
 
     /** The agency's Vietnamese name, or its code when the tenant does not know it. */

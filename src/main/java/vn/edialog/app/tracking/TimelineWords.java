@@ -1,7 +1,6 @@
 package vn.edialog.app.tracking;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -25,9 +24,6 @@ import vn.edialog.query.timeline.TimelineFacts;
 public class TimelineWords {
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
-    private static final DateTimeFormatter AT =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(L10n.VIETNAM);
 
     private final MessageSource messages;
 
@@ -84,6 +80,6 @@ public class TimelineWords {
     }
 
     private static String at(Instant instant) {
-        return instant == null ? "" : AT.format(instant);
+        return instant == null ? "" : L10n.DATE_TIME.format(instant);
     }
 }

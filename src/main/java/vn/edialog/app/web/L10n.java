@@ -19,7 +19,10 @@ import vn.edialog.command.tenant.Topic;
 public class L10n {
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    /** How every page, mail and command shows a moment: "23/11/2026 14:05", in Vietnam's time. */
+    public static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VIETNAM);
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public static boolean english() {
@@ -42,9 +45,9 @@ public class L10n {
         return tenant == null ? "" : english() ? tenant.nameEn() : tenant.nameVi();
     }
 
-    /** "14:05 23/11/2026" in Vietnam's time; empty for null. */
+    /** "23/11/2026 14:05" in Vietnam's time; empty for null. */
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(VIETNAM));
+        return instant == null ? "" : DATE_TIME.format(instant);
     }
 
     /** "23/11/2026" in Vietnam's time; empty for null. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
 import vn.edialog.app.operations.database.DatabaseProperties;
 import vn.edialog.app.operations.database.EmbeddedDatabase;
 import vn.edialog.app.operations.processing.DeadLetters;
-import vn.edialog.command.calendar.WorkingDayCalendar;
+import vn.edialog.app.web.L10n;
 
 /**
  * {@code dead-letters list | retry | evict}: the dialogues whose events an event processor parked. It works on the
@@ -42,9 +41,6 @@ import vn.edialog.command.calendar.WorkingDayCalendar;
             DeadLettersCommand.Evict.class
         })
 final class DeadLettersCommand {
-
-    private static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(WorkingDayCalendar.VIETNAM);
 
     @Command(name = "list", description = "The parked dialogues: processor, dialogue, first parked event, its cause")
     static final class ListParked implements Callable<Integer> {
@@ -75,8 +71,8 @@ final class DeadLettersCommand {
                             p.dialogue(),
                             p.eventType(),
                             p.events(),
-                            LOCAL.format(p.firstAttempt()),
-                            LOCAL.format(p.lastAttempt()),
+                            L10n.DATE_TIME.format(p.firstAttempt()),
+                            L10n.DATE_TIME.format(p.lastAttempt()),
                             p.cause());
                 }
                 out.printf("%d parked dialogue(s)%n", parked.size());
