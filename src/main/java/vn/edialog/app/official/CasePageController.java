@@ -29,6 +29,7 @@ import vn.edialog.app.tracking.EvidenceDownloads;
 import vn.edialog.app.tracking.SignedTimeline;
 import vn.edialog.app.web.PageErrors;
 import vn.edialog.command.dialogue.api.DialogueRefusal;
+import vn.edialog.command.dialogue.api.TextLimits;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.portal.PublishedDialogueQueries;
 import vn.edialog.query.summary.DialogueSummary;
@@ -151,7 +152,7 @@ class CasePageController {
             throw new CaseNotFound();
         }
         String page = "redirect:/cases/" + id;
-        if (reason.isBlank() || reason.length() > 2_000) {
+        if (reason.isBlank() || TextLimits.length(reason.strip()) > TextLimits.REASON_MAX) {
             return page + "?withdrawal=reason";
         }
         try {
