@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import vn.edialog.command.signature.PemFiles;
 import vn.edialog.command.signature.TrustAnchors;
@@ -68,6 +69,7 @@ public class GeneratedPki {
     private final Credential citizen;
     private final Credential agency;
     private final Credential system;
+    private final Credential timeStamping;
     private final Map<X509Certificate, Map<BigInteger, Instant>> revocations = new LinkedHashMap<>();
     private final Map<X509Certificate, X509CRL> crls = new LinkedHashMap<>();
     private long crlNumber = 1;
@@ -92,7 +94,8 @@ public class GeneratedPki {
                         true,
                         CA_USAGE,
                         null,
-                        "SHA384withECDSA"),
+                        "SHA384withECDSA",
+                        null),
                 rootName,
                 rootKeys.getPrivate(),
                 rootKeys.getPublic());
@@ -152,6 +155,18 @@ public class GeneratedPki {
                 leafEnd,
                 SIGNING,
                 null);
+        // The demo time-stamping authority: EC P-256 (its tokens are ECDSA-signed), for five years.
+        timeStamping = issue(
+                officialCa,
+                "eDialog Demo Time-Stamping Authority",
+                "Hệ thống eDialog",
+                null,
+                PkiFactory.keyPair(KeyKind.EC_P256),
+                from,
+                now.plus(Duration.ofDays(5 * 365)),
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                null,
+                KeyPurposeId.id_kp_timeStamping);
         revocations.put(rootCert, new LinkedHashMap<>());
         revocations.put(publicCa.certificate(), new LinkedHashMap<>());
         revocations.put(officialCa.certificate(), new LinkedHashMap<>());
@@ -170,7 +185,8 @@ public class GeneratedPki {
                         true,
                         CA_USAGE,
                         URI.create(base + ROOT_CRL),
-                        "SHA384withECDSA"),
+                        "SHA384withECDSA",
+                        null),
                 X500Name.getInstance(
                         root.certificate().getSubjectX500Principal().getEncoded()),
                 root.privateKey(),
@@ -193,6 +209,20 @@ public class GeneratedPki {
             Instant to,
             int keyUsage,
             String signatureAlgorithm) {
+        return issue(ca, cn, o, uid, keys, from, to, keyUsage, signatureAlgorithm, null);
+    }
+
+    private Credential issue(
+            Credential ca,
+            String cn,
+            String o,
+            String uid,
+            KeyPair keys,
+            Instant from,
+            Instant to,
+            int keyUsage,
+            String signatureAlgorithm,
+            KeyPurposeId extendedKeyUsage) {
         URI dp = URI.create(base + (ca == publicCa ? PUBLIC_CA_CRL : OFFICIAL_CA_CRL));
         X509Certificate cert = PkiFactory.certificate(
                 new PkiFactory.Spec(
@@ -203,7 +233,8 @@ public class GeneratedPki {
                         false,
                         keyUsage,
                         dp,
-                        signatureAlgorithm),
+                        signatureAlgorithm,
+                        extendedKeyUsage),
                 X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
                 ca.privateKey(),
                 ca.certificate().getPublicKey());
@@ -302,6 +333,14 @@ public class GeneratedPki {
         return system;
     }
 
+    /**
+     * The demo time-stamping authority's key, EC P-256 (official-duty CA), its certificate with the critical
+     * extended key usage id-kp-timeStamping alone (RFC 3161).
+     */
+    public Credential timeStamping() {
+        return timeStamping;
+    }
+
     /** The root trust anchor. */
     public TrustAnchor trustAnchor() {
         return anchor;
@@ -375,6 +414,7 @@ public class GeneratedPki {
         leaves.put("citizen-" + CITIZEN_CCCD, citizen);
         leaves.put("agency-" + AGENCY_MNS, agency);
         leaves.put("system", system);
+        leaves.put("tsa", timeStamping);
         return leaves;
     }
 

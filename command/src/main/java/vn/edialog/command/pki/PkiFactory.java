@@ -35,9 +35,11 @@ import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -151,7 +153,8 @@ public final class PkiFactory {
             boolean ca,
             int keyUsage,
             URI crlDistributionPoint,
-            String signatureAlgorithm) {}
+            String signatureAlgorithm,
+            KeyPurposeId extendedKeyUsage) {}
 
     static X509Certificate certificate(Spec spec, X500Name issuerName, PrivateKey issuerKey, PublicKey issuerPublic) {
         try {
@@ -170,6 +173,10 @@ public final class PkiFactory {
                             ? (spec.subject().equals(issuerName) ? new BasicConstraints(true) : new BasicConstraints(0))
                             : new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(spec.keyUsage()));
+            if (spec.extendedKeyUsage() != null) {
+                // Critical and alone, as RFC 3161 (2.3) requires of a time-stamping certificate.
+                b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(spec.extendedKeyUsage()));
+            }
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spec.publicKey()));
             b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerPublic));
             if (spec.crlDistributionPoint() != null) {
