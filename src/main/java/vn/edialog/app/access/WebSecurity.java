@@ -130,7 +130,9 @@ class WebSecurity {
                         .permitAll())
                 .httpBasic(basic -> basic.realmName("eDialog").authenticationEntryPoint(problem(json, true)))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl(SIGN_IN_PAGE + "?signedOut"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(API))
+                // The API and the demo time-stamping authority take no browser form posts: no session, no CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        API, PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/pki/tsa")))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(problem(json, true), API)
                         .defaultAuthenticationEntryPointFor(signInPage, request -> true)
                         .defaultAccessDeniedHandlerFor(forbidden(json), API)

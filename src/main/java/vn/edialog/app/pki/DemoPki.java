@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
@@ -56,6 +57,7 @@ public final class DemoPki {
     private static final Duration CRL_VALIDITY = Duration.ofDays(7);
     private static final Duration CRL_REFRESH_BEFORE = Duration.ofDays(3);
     private static final List<String> CAS = List.of("root", "public-ca", "official-ca");
+    private static final String TIME_STAMPING_FILE = "tsa.p12";
 
     private final Path directory;
     private final char[] password;
@@ -80,6 +82,7 @@ public final class DemoPki {
                     .strip()
                     .toCharArray();
             refreshCrls(directory, password, clock.instant());
+            ensureTimeStamping(directory, crlBase, password, clock.instant());
             return new DemoPki(directory, password, PemFiles.readCertificates(directory.resolve("root.pem")), create);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the demo PKI in " + directory, e);
@@ -102,6 +105,29 @@ public final class DemoPki {
         Files.write(ca.resolve("public-ca.p12"), pki.publicCa().pkcs12(password));
         Files.write(ca.resolve("official-ca.p12"), pki.officialCa().pkcs12(password));
         Files.writeString(directory.resolve("password.txt"), new String(password) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Issues the demo time-stamping authority's key ({@code tsa.p12}) with the official-duty CA's key, for a demo PKI
+     * created before the product time-stamped (a new one has it already).
+     */
+    private static void ensureTimeStamping(Path directory, URI crlBase, char[] password, Instant now)
+            throws IOException {
+        Path file = directory.resolve(TIME_STAMPING_FILE);
+        Path caKey = directory.resolve("ca").resolve("official-ca.p12");
+        if (Files.exists(file) || !Files.exists(caKey)) {
+            return;
+        }
+        Credential ca = Credential.fromPkcs12(caKey, password);
+        String base = crlBase.toString().replaceAll("/+$", "");
+        Credential tsa = PkiFactory.timeStamping(
+                ca,
+                URI.create(base + GeneratedPki.OFFICIAL_CA_CRL),
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(5 * 365)));
+        Files.write(file, tsa.pkcs12(password));
+        Files.writeString(directory.resolve("tsa.pem"), tsa.chainPem());
+        log.info("Issued the demo time-stamping authority's key {}", file);
     }
 
     static String agencyFile(String tenant, String agency) {
@@ -214,6 +240,12 @@ public final class DemoPki {
                 .map(ca -> directory.resolve(ca + ".crl"))
                 .filter(Files::exists)
                 .toList();
+    }
+
+    /** The demo time-stamping authority's key and chain; absent only when the official-duty CA's key is. */
+    public Optional<Credential> timeStamping() {
+        Path file = directory.resolve(TIME_STAMPING_FILE);
+        return Files.exists(file) ? Optional.of(Credential.fromPkcs12(file, password)) : Optional.empty();
     }
 
     public CmsSigner systemSigner() {

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +106,51 @@ class EmbeddedDefaultSmokeIT {
                                 .path("status")
                                 .asText())
                         .isEqualTo("AWAITING_TRIAGE"));
+
+        // The demo time-stamping authority, used as the README says: a request made by OpenSSL, posted with HTTP, and
+        // the reply verified by OpenSSL against the demo root.
+        assertThat(Files.readString(log)).contains("Time-stamping: time-stamps from the demo authority");
+        Path query = workDir.resolve("envelope.tsq");
+        Process ask = new ProcessBuilder(
+                        "openssl",
+                        "ts",
+                        "-query",
+                        "-data",
+                        envelope.toString(),
+                        "-sha256",
+                        "-cert",
+                        "-out",
+                        query.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(ask.waitFor()).isZero();
+        HttpResponse<byte[]> stamped = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/pki/tsa"))
+                                .header("Content-Type", "application/timestamp-query")
+                                .POST(HttpRequest.BodyPublishers.ofFile(query))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stamped.statusCode()).isEqualTo(200);
+        assertThat(stamped.headers().firstValue("Content-Type")).hasValue("application/timestamp-reply");
+        Path reply = Files.write(workDir.resolve("envelope.tsr"), stamped.body());
+        Process check = new ProcessBuilder(
+                        "openssl",
+                        "ts",
+                        "-verify",
+                        "-in",
+                        reply.toString(),
+                        "-data",
+                        envelope.toString(),
+                        "-CAfile",
+                        pki.resolve("root.pem").toString(),
+                        "-untrusted",
+                        pki.resolve("official-ca.pem").toString())
+                .redirectErrorStream(true)
+                .start();
+        String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(checked).isZero();
+        assertThat(checked).contains("Verification: OK");
 
         // The packaged jar serves the pages and the browser libraries: the demo business signs in with its demo
         // PKCS#12 file in chromium and finds its dialogue; a demo official signs in with the form.

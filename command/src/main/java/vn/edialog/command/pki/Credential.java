@@ -1,10 +1,19 @@
 package vn.edialog.command.pki;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import vn.edialog.command.signature.CanonicalJson;
 import vn.edialog.command.signature.CmsSigner;
@@ -16,6 +25,26 @@ public record Credential(PrivateKey privateKey, X509Certificate certificate, Lis
 
     public Credential {
         chain = List.copyOf(chain);
+    }
+
+    /** The first private-key entry of a PKCS#12 file with its chain. */
+    public static Credential fromPkcs12(Path p12, char[] password) {
+        try (InputStream in = Files.newInputStream(p12)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias) && store.getKey(alias, password) instanceof PrivateKey key) {
+                    List<X509Certificate> chain = new ArrayList<>();
+                    for (Certificate certificate : store.getCertificateChain(alias)) {
+                        chain.add((X509Certificate) certificate);
+                    }
+                    return new Credential(key, chain.get(0), chain);
+                }
+            }
+            throw new IllegalArgumentException("no private key entry in " + p12);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read PKCS#12 " + p12 + ": " + e.getMessage(), e);
+        }
     }
 
     /** A CMS signer (default algorithm for the key, system clock) embedding the chain without the root. */

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import vn.edialog.command.signature.PemFiles;
 import vn.edialog.command.signature.TrustAnchors;
@@ -155,18 +154,9 @@ public class GeneratedPki {
                 leafEnd,
                 SIGNING,
                 null);
-        // The demo time-stamping authority: EC P-256 (its tokens are ECDSA-signed), for five years.
-        timeStamping = issue(
-                officialCa,
-                "eDialog Demo Time-Stamping Authority",
-                "Hệ thống eDialog",
-                null,
-                PkiFactory.keyPair(KeyKind.EC_P256),
-                from,
-                now.plus(Duration.ofDays(5 * 365)),
-                KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
-                null,
-                KeyPurposeId.id_kp_timeStamping);
+        // The demo time-stamping authority, for five years.
+        timeStamping = PkiFactory.timeStamping(
+                officialCa, URI.create(base + OFFICIAL_CA_CRL), from, now.plus(Duration.ofDays(5 * 365)));
         revocations.put(rootCert, new LinkedHashMap<>());
         revocations.put(publicCa.certificate(), new LinkedHashMap<>());
         revocations.put(officialCa.certificate(), new LinkedHashMap<>());
@@ -209,20 +199,6 @@ public class GeneratedPki {
             Instant to,
             int keyUsage,
             String signatureAlgorithm) {
-        return issue(ca, cn, o, uid, keys, from, to, keyUsage, signatureAlgorithm, null);
-    }
-
-    private Credential issue(
-            Credential ca,
-            String cn,
-            String o,
-            String uid,
-            KeyPair keys,
-            Instant from,
-            Instant to,
-            int keyUsage,
-            String signatureAlgorithm,
-            KeyPurposeId extendedKeyUsage) {
         URI dp = URI.create(base + (ca == publicCa ? PUBLIC_CA_CRL : OFFICIAL_CA_CRL));
         X509Certificate cert = PkiFactory.certificate(
                 new PkiFactory.Spec(
@@ -234,7 +210,7 @@ public class GeneratedPki {
                         keyUsage,
                         dp,
                         signatureAlgorithm,
-                        extendedKeyUsage),
+                        null),
                 X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
                 ca.privateKey(),
                 ca.certificate().getPublicKey());

@@ -144,6 +144,32 @@ public final class PkiFactory {
         return b.build();
     }
 
+    /**
+     * A time-stamping authority's credential issued by {@code ca}: EC P-256, key usage digitalSignature and
+     * nonRepudiation, and the critical extended key usage id-kp-timeStamping alone (RFC 3161, 2.3).
+     */
+    public static Credential timeStamping(Credential ca, URI crlDistributionPoint, Instant from, Instant to) {
+        KeyPair keys = keyPair(KeyKind.EC_P256);
+        X509Certificate certificate = certificate(
+                new Spec(
+                        subject("eDialog Demo Time-Stamping Authority", "Hệ thống eDialog", null),
+                        keys.getPublic(),
+                        from,
+                        to,
+                        false,
+                        KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                        crlDistributionPoint,
+                        null,
+                        KeyPurposeId.id_kp_timeStamping),
+                X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
+                ca.privateKey(),
+                ca.certificate().getPublicKey());
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(certificate);
+        chain.addAll(ca.chain());
+        return new Credential(keys.getPrivate(), certificate, chain);
+    }
+
     /** What to put into a certificate. */
     record Spec(
             X500Name subject,

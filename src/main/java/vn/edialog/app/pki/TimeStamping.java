@@ -1,0 +1,20 @@
+package vn.edialog.app.pki;
+
+import java.util.Optional;
+import vn.edialog.command.timestamp.TimeStampAuthority;
+import vn.edialog.command.timestamp.TimeStampClient;
+import vn.edialog.command.timestamp.TimeStampVerifier;
+
+/**
+ * The product's time-stamping: the client of the configured authorities (or of the demo one), the verifier of their
+ * tokens, and the demo authority the embedded default runs and serves at {@code POST /pki/tsa}.
+ */
+public record TimeStamping(
+        Optional<TimeStampClient> client, TimeStampVerifier verifier, Optional<TimeStampAuthority> demoAuthority) {
+
+    /** What the start-up log says of it. */
+    public String describe() {
+        return client.map(c -> "time-stamps from " + String.join(", ", c.authorities()))
+                .orElse("no time-stamp authority configured (EDIALOG_TSA_URLS): signatures are not time-stamped");
+    }
+}
