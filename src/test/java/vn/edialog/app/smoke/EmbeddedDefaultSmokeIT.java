@@ -183,7 +183,9 @@ class EmbeddedDefaultSmokeIT {
         Path report = workDir.resolve("verify-store.txt");
         Process verify = java(workDir, Map.of(), report, "verify-store").start();
         assertThat(verify.waitFor()).as(Files.readString(report)).isZero();
-        assertThat(Files.readString(report)).contains("VALID: 1 events of 1 dialogues");
+        assertThat(Files.readString(report))
+                .contains("VALID: 1 events of 1 dialogues")
+                .containsPattern("time-stamps: [01] verified, [01] pending, 0 invalid");
         deleteRecursively(workDir); // kept when the test fails, for its logs
     }
 

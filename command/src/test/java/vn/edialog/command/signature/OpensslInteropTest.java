@@ -9,40 +9,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.edialog.command.pki.Credential;
 
 class OpensslInteropTest {
 
-    private static final Path OPENSSL = Path.of("/usr/bin/openssl");
-
-    private static void requireOpenssl() {
-        if (!Files.isExecutable(OPENSSL)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail("openssl is required on CI at " + OPENSSL);
-            }
-            Assumptions.abort("openssl not installed");
-        }
-    }
-
-    private static String run(Path dir, String... args) throws Exception {
-        Process p = new ProcessBuilder(args)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
-    }
-
     @Test
     void aCadesSignatureMadeByOpensslIsAcceptedByTheEnvelopeVerifier(@TempDir Path dir) throws Exception {
-        requireOpenssl();
+        Openssl.require();
         for (Credential c : List.of(PKI.business(), PKI.businessRsa())) {
             Instant now = Instant.now();
             byte[] payload = Fixtures.canonical(Fixtures.payload(now));
@@ -52,9 +27,8 @@ class OpensslInteropTest {
             Files.writeString(
                     dir.resolve("chain.pem"),
                     PemFiles.toPem(c.chain().subList(1, c.chain().size() - 1)));
-            run(
+            Openssl.run(
                     dir,
-                    OPENSSL.toString(),
                     "cms",
                     "-sign",
                     "-binary",
@@ -81,15 +55,14 @@ class OpensslInteropTest {
 
     @Test
     void opensslVerifiesOurSignatureAndReadsOurPkcs12(@TempDir Path dir) throws Exception {
-        requireOpenssl();
+        Openssl.require();
         Credential c = PKI.business();
         byte[] content = "{\"a\":\"Hà Nội\"}".getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("content.json"), content);
         Files.write(dir.resolve("sig.der"), c.signer().sign(content));
         Files.writeString(dir.resolve("root.pem"), PKI.root().certificatePem());
-        run(
+        Openssl.run(
                 dir,
-                OPENSSL.toString(),
                 "cms",
                 "-verify",
                 "-binary",
@@ -106,8 +79,7 @@ class OpensslInteropTest {
                 "-out",
                 "/dev/null");
         Files.write(dir.resolve("b.p12"), c.pkcs12("secret".toCharArray()));
-        String info =
-                run(dir, OPENSSL.toString(), "pkcs12", "-in", "b.p12", "-passin", "pass:secret", "-info", "-noout");
+        String info = Openssl.run(dir, "pkcs12", "-in", "b.p12", "-passin", "pass:secret", "-info", "-noout");
         assertThat(info).contains("AES-256-CBC").contains("sha256");
     }
 }

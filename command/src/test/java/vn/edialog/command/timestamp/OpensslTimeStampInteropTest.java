@@ -15,17 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.edialog.command.pki.Credential;
 import vn.edialog.command.pki.GeneratedPki;
 import vn.edialog.command.pki.PkiFactory;
+import vn.edialog.command.signature.Openssl;
 import vn.edialog.command.signature.PemFiles;
 
 /**
@@ -34,29 +32,8 @@ import vn.edialog.command.signature.PemFiles;
  */
 class OpensslTimeStampInteropTest {
 
-    private static final Path OPENSSL = Path.of("/usr/bin/openssl");
     private static final GeneratedPki PKI = PkiFactory.generate(URI.create("http://localhost"));
     private static final String POLICY = "1.2.3.4.1";
-
-    private static void requireOpenssl() {
-        if (!Files.isExecutable(OPENSSL)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail("openssl is required on CI at " + OPENSSL);
-            }
-            Assumptions.abort("openssl not installed");
-        }
-    }
-
-    private static String run(Path dir, String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(args)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out;
-    }
 
     /** The authority's key, certificate and intermediates as OpenSSL reads them, and its configuration. */
     private static void writeAuthority(Path dir, Credential tsa) throws IOException {
@@ -89,7 +66,7 @@ class OpensslTimeStampInteropTest {
 
     @Test
     void theClientAcceptsATokenFromOpensslsAuthorityOverHttp(@TempDir Path dir) throws Exception {
-        requireOpenssl();
+        Openssl.require();
         writeAuthority(dir, PKI.timeStamping());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/tsa", exchange -> {
@@ -97,9 +74,8 @@ class OpensslTimeStampInteropTest {
                 Path query = Files.createTempFile(dir, "query", ".tsq");
                 Path reply = dir.resolve(query.getFileName() + ".tsr");
                 Files.write(query, exchange.getRequestBody().readAllBytes());
-                run(
+                Openssl.run(
                         dir,
-                        OPENSSL.toString(),
                         "ts",
                         "-reply",
                         "-config",
@@ -147,7 +123,7 @@ class OpensslTimeStampInteropTest {
 
     @Test
     void opensslVerifiesTheProductsAuthority(@TempDir Path dir) throws Exception {
-        requireOpenssl();
+        Openssl.require();
         writeAuthority(dir, PKI.timeStamping());
         byte[] data = "đã nhận".getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("data.bin"), data);
@@ -163,9 +139,8 @@ class OpensslTimeStampInteropTest {
                 new TimeStampAuthority(PKI.timeStamping(), TimeStampAuthority.DEMO_POLICY, Clock.systemUTC());
         Files.write(dir.resolve("reply.tsr"), authority.respond(request));
 
-        String out = run(
+        String out = Openssl.run(
                 dir,
-                OPENSSL.toString(),
                 "ts",
                 "-verify",
                 "-in",

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -23,11 +24,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.edialog.app.evidence.TimeStampAudit;
 import vn.edialog.app.operations.database.DataSourceConfiguration;
 import vn.edialog.app.operations.store.EventStoreVerifier;
 import vn.edialog.app.pki.PkiProperties;
 import vn.edialog.command.signature.PemFiles;
 import vn.edialog.command.signature.TrustAnchors;
+import vn.edialog.command.timestamp.TimeStampVerifier;
 
 /**
  * {@code verify-store}: re-verifies every stored event (signature, signed fields, hash link, no gaps) against the
@@ -67,26 +70,51 @@ final class VerifyStoreCommand implements Callable<Integer> {
             ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
             EventStoreVerifier verifier = new EventStoreVerifier(mapper, EventStoreVerifier.cmsCheck(anchors));
             EventStoreVerifier.Report report = verifier.verify(context.getBean(DataSource.class), null);
+            TimeStampAudit.Report stamps = TimeStampAudit.audit(
+                    context.getBean(DataSource.class), new TimeStampVerifier(timeStampRoots(context, anchors)));
+            boolean valid = report.intact() && stamps.invalid() == 0;
             if (json) {
                 var node = mapper.createObjectNode()
-                        .put("valid", report.intact())
+                        .put("valid", valid)
                         .put("events", report.events())
                         .put("dialogues", report.dialogues());
+                node.putObject("timeStamps")
+                        .put("verified", stamps.stamped())
+                        .put("pending", stamps.pending())
+                        .put("invalid", stamps.invalid())
+                        .set("problems", mapper.valueToTree(stamps.problems()));
                 report.firstBreak().ifPresent(b -> node.put("reason", "break")
                         .put("detail", b.toString())
                         .put("globalIndex", b.globalIndex())
                         .put("dialogueId", b.dialogueId())
                         .put("sequence", b.sequence()));
                 out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-            } else if (report.intact()) {
-                out.println("VALID: " + report.events() + " events of " + report.dialogues()
-                        + " dialogues verified (signatures, signed fields, hash links, no gaps)");
             } else {
-                out.println("INVALID: first break at " + report.firstBreak().get());
-                out.println("  " + report.events() + " events before it verified");
+                if (report.intact()) {
+                    out.println("VALID: " + report.events() + " events of " + report.dialogues()
+                            + " dialogues verified (signatures, signed fields, hash links, no gaps)");
+                } else {
+                    out.println("INVALID: first break at " + report.firstBreak().get());
+                    out.println("  " + report.events() + " events before it verified");
+                }
+                out.println((stamps.invalid() == 0 ? "time-stamps: " : "INVALID time-stamps: ") + stamps.stamped()
+                        + " verified, " + stamps.pending() + " pending, " + stamps.invalid() + " invalid");
+                stamps.problems().forEach(problem -> out.println("  " + problem));
             }
-            return report.intact() ? Cli.VALID : Cli.INVALID;
+            return valid ? Cli.VALID : Cli.INVALID;
         }
+    }
+
+    /** The signature anchors and the time-stamping roots of {@code edialog.tsa.trust}. */
+    private static Set<TrustAnchor> timeStampRoots(ConfigurableApplicationContext context, Set<TrustAnchor> anchors) {
+        Set<TrustAnchor> roots = new HashSet<>(anchors);
+        String files = context.getEnvironment().getProperty("edialog.tsa.trust", "");
+        for (String file : files.split(",")) {
+            if (!file.isBlank()) {
+                roots.addAll(TrustAnchors.anchorsOf(PemFiles.readCertificates(Path.of(file.strip()))));
+            }
+        }
+        return roots;
     }
 
     private Set<TrustAnchor> anchors(ConfigurableApplicationContext context) {

@@ -1,0 +1,186 @@
+package vn.edialog.app.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.edialog.app.pki.TimeStamping;
+import vn.edialog.app.support.Api;
+import vn.edialog.app.support.EDialogIntegrationTest;
+import vn.edialog.app.support.Envelopes;
+import vn.edialog.command.pki.TestPki;
+import vn.edialog.command.timestamp.TimeStampAuthority;
+
+/**
+ * Every stored signature gets an RFC 3161 time-stamp from the configured authority, kept beside its event; an
+ * authority that is down holds up no message, and the stamps follow when it answers again; verify-store's audit finds
+ * a token moved to another event.
+ */
+@EDialogIntegrationTest
+// Spring Boot's tests export no metrics unless asked: the pending gauge is scraped here.
+@AutoConfigureObservability(tracing = false)
+class SignatureTimeStampsIT {
+
+    /** The authority: the test PKI's time-stamping key behind HTTP, answering 503 while {@link #down}. */
+    private static final AtomicBoolean down = new AtomicBoolean();
+
+    private static final HttpServer authority = start();
+
+    @DynamicPropertySource
+    static void timeStamps(DynamicPropertyRegistry registry) {
+        registry.add(
+                "edialog.tsa.urls",
+                () -> "http://127.0.0.1:" + authority.getAddress().getPort() + "/tsa");
+        registry.add("edialog.tsa.stamp-interval", () -> "300ms");
+    }
+
+    private static HttpServer start() {
+        TimeStampAuthority tsa = new TimeStampAuthority(
+                TestPki.shared().timeStamping(), TimeStampAuthority.DEMO_POLICY, Clock.systemUTC());
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/tsa", exchange -> {
+                byte[] request = exchange.getRequestBody().readAllBytes();
+                if (down.get()) {
+                    exchange.sendResponseHeaders(503, -1);
+                } else {
+                    byte[] reply = tsa.respond(request);
+                    exchange.sendResponseHeaders(200, reply.length);
+                    exchange.getResponseBody().write(reply);
+                }
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        authority.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TimeStamping timeStamping;
+
+    Api api;
+
+    @BeforeEach
+    void up() {
+        down.set(false);
+        api = new Api(port);
+    }
+
+    private UUID ask() {
+        UUID id = UUID.randomUUID();
+        Api.Response accepted = api.post(
+                "/api/v1/dialogues", Envelopes.signed(TestPki.shared().citizen(), Envelopes.ask(id, "thu-tuc-thue")));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        return id;
+    }
+
+    private boolean stamped(UUID id) {
+        return jdbc.sql("select token is not null from signature_timestamp where dialogue_id = :id and sequence = 0")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    @Test
+    void aStoredSignatureIsTimeStampedByTheConfiguredAuthority() {
+        UUID id = ask();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stamped(id));
+
+        assertThat(jdbc.sql("select authority from signature_timestamp where dialogue_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .contains("Time-Stamping Authority");
+        TimeStampAudit.Report audit = TimeStampAudit.audit(dataSource, timeStamping.verifier());
+        assertThat(audit.invalid()).as(audit.problems().toString()).isZero();
+        assertThat(audit.stamped()).isPositive();
+        assertThat(api.get("/actuator/prometheus").body()).contains("edialog_timestamps_pending");
+    }
+
+    @Test
+    void whileTheAuthorityIsDownMessagesAreAcceptedAndStampedWhenItAnswersAgain() {
+        down.set(true);
+        UUID id = ask();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select last_error from signature_timestamp where dialogue_id = :id and token is null")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .filter(error -> error.contains("HTTP 503"))
+                .isPresent());
+        assertThat(stamped(id)).isFalse();
+
+        down.set(false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stamped(id));
+    }
+
+    @Test
+    void aTokenMovedToAnotherEventIsFoundByTheAudit() {
+        UUID first = ask();
+        UUID second = ask();
+        await().atMost(Duration.ofSeconds(30)).until(() -> stamped(first) && stamped(second));
+        byte[] own = jdbc.sql("select token from signature_timestamp where dialogue_id = :id and sequence = 0")
+                .param("id", second)
+                .query(byte[].class)
+                .single();
+
+        jdbc.sql(
+                        """
+                        update signature_timestamp set token =
+                            (select token from signature_timestamp where dialogue_id = :first and sequence = 0)
+                        where dialogue_id = :second and sequence = 0
+                        """)
+                .param("first", first)
+                .param("second", second)
+                .update();
+
+        TimeStampAudit.Report audit = TimeStampAudit.audit(dataSource, timeStamping.verifier());
+        assertThat(audit.invalid()).isEqualTo(1);
+        assertThat(audit.problems())
+                .singleElement()
+                .asString()
+                .startsWith(second + "/0")
+                .contains("other data");
+        // Put back, for the other tests' audits.
+        jdbc.sql("update signature_timestamp set token = :token where dialogue_id = :id and sequence = 0")
+                .param("token", own)
+                .param("id", second)
+                .update();
+    }
+}
