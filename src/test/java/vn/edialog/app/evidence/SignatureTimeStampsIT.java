@@ -7,11 +7,16 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +26,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.edialog.app.access.OfficialRole;
 import vn.edialog.app.pki.TimeStamping;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
+import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.timestamp.TimeStampAuthority;
 
@@ -91,12 +98,30 @@ class SignatureTimeStampsIT {
     @Autowired
     TimeStamping timeStamping;
 
+    @Autowired
+    IdentityService identity;
+
     Api api;
 
     @BeforeEach
     void up() {
         down.set(false);
         api = new Api(port);
+        TestOfficials.ensure(identity, "stamps.moderator", OfficialRole.MODERATORS.groupId("demo", "ubnd"), "secret");
+    }
+
+    /** The case page of the dialogue, as the People's Committee's moderator sees it. */
+    private String casePage(UUID id) {
+        return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cases/" + id))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        "stamps.moderator:secret".getBytes(StandardCharsets.UTF_8)))
+                        .GET()
+                        .build())
+                .body();
     }
 
     private UUID ask() {
@@ -130,6 +155,7 @@ class SignatureTimeStampsIT {
         assertThat(audit.invalid()).as(audit.problems().toString()).isZero();
         assertThat(audit.stamped()).isPositive();
         assertThat(api.get("/actuator/prometheus").body()).contains("edialog_timestamps_pending");
+        assertThat(casePage(id)).contains("Dấu thời gian").contains("do eDialog Demo Time-Stamping Authority cấp");
     }
 
     @Test
@@ -145,6 +171,7 @@ class SignatureTimeStampsIT {
                 .filter(error -> error.contains("HTTP 503"))
                 .isPresent());
         assertThat(stamped(id)).isFalse();
+        assertThat(casePage(id)).contains("Đang chờ cấp (chữ ký vẫn có hiệu lực)");
 
         down.set(false);
         await().atMost(Duration.ofSeconds(30)).until(() -> stamped(id));

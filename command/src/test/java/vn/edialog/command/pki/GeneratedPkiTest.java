@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.edialog.command.signature.PemFiles;
 
-/** The demo PKI the product generates holds valid signing leaves only; the refused ones are the tests' (TestPki). */
+/**
+ * The demo PKI the product generates holds valid signing leaves (and its time-stamping authority's) only; the refused
+ * ones are the tests' (TestPki).
+ */
 class GeneratedPkiTest {
 
     @Test
@@ -26,7 +29,8 @@ class GeneratedPkiTest {
                             "business-" + GeneratedPki.BUSINESS_RSA_MST + ".p12",
                             "citizen-" + GeneratedPki.CITIZEN_CCCD + ".p12",
                             "agency-" + GeneratedPki.AGENCY_MNS + ".p12",
-                            "system.p12");
+                            "system.p12",
+                            "tsa.p12");
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path chain : files.filter(p -> p.toString().endsWith(".pem")
