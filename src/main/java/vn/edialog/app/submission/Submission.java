@@ -5,11 +5,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.edialog.app.evidence.AcceptanceTimeStamps;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.dialogue.api.Recorded;
 import vn.edialog.command.dialogue.api.SignedPayload;
@@ -26,7 +28,10 @@ import vn.edialog.command.signature.Envelope;
  *       province's reads as unknown: agency codes and ids repeat nowhere, but an official never acts across
  *       provinces);
  *   <li>the tracking code is allocated (an ask) or looked up;
- *   <li>the command is sent, and the aggregate answers where its event was recorded ({@link Recorded});
+ *   <li>when the policy requires it, the signature is time-stamped, and a message no authority stamps is refused
+ *       ({@link AcceptanceTimeStamps});
+ *   <li>the command is sent, and the aggregate answers where its event was recorded ({@link Recorded}); a required
+ *       time-stamp is kept beside the event;
  *   <li>a message from outside (an asker's) gets a receipt signed by the system key, kept beside the event. The server
  *       needs no receipt from itself for what it signed.
  * </ol>
@@ -45,8 +50,15 @@ public class Submission {
     private final TrackingCodes trackingCodes;
     private final Receipts receipts;
     private final CommandGateway commands;
+    private final AcceptanceTimeStamps timeStamps;
 
-    Submission(NonceRegistry nonces, TrackingCodes trackingCodes, Receipts receipts, CommandGateway commands) {
+    Submission(
+            NonceRegistry nonces,
+            TrackingCodes trackingCodes,
+            Receipts receipts,
+            CommandGateway commands,
+            AcceptanceTimeStamps timeStamps) {
+        this.timeStamps = timeStamps;
         this.nonces = nonces;
         this.trackingCodes = trackingCodes;
         this.receipts = receipts;
@@ -133,7 +145,9 @@ public class Submission {
             trackingCode = trackingCodes.codeOf(message.dialogueId()).orElseThrow();
         }
         Object created = command.create(trackingCode);
+        Optional<AcceptanceTimeStamps.Stamp> stamp = timeStamps.beforeAcceptance(message.signed());
         Recorded recorded = commands.sendAndWait(created);
+        stamp.ifPresent(s -> timeStamps.keep(message.dialogueId(), recorded.sequence(), message.at(), s));
         Envelope receipt = null;
         if (message.signer() == Signer.ASKER) {
             receipt = receipts.sign(

@@ -33,6 +33,17 @@ public class ApiProblem extends RuntimeException {
                 seconds);
     }
 
+    /** No time-stamp authority answers while the policy requires a time-stamp at acceptance: 503, nothing stored. */
+    public static ApiProblem timeStampUnavailable(long seconds) {
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "time-stamp-unavailable",
+                "No time-stamp authority answers",
+                "Every message is time-stamped when it is accepted, and no time-stamp authority answers now; send it"
+                        + " again in " + seconds + " s. Nothing was stored.",
+                seconds);
+    }
+
     /** Seconds for {@code Retry-After}, or null. */
     public Long retryAfterSeconds() {
         return retryAfterSeconds;

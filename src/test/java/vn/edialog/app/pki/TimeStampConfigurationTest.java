@@ -1,6 +1,7 @@
 package vn.edialog.app.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ class TimeStampConfigurationTest {
                         List.of(URI.create("https://tsa.example.vn/tsr"), URI.create("https://tsa2.example.vn/")),
                         null,
                         "1.2.3.4",
+                        null,
                         null),
                 null);
 
@@ -45,7 +47,7 @@ class TimeStampConfigurationTest {
     void theEmbeddedDefaultStampsWithItsDemoAuthority(@TempDir Path data) {
         DemoPki demo = DemoPki.ensure(data, URI.create("http://localhost:8080"), List.<Tenant>of(), Clock.systemUTC());
 
-        TimeStamping stamping = timeStamping(new TimeStampProperties(null, null, null, null), demo);
+        TimeStamping stamping = timeStamping(new TimeStampProperties(null, null, null, null, null), demo);
 
         assertThat(stamping.demoAuthority()).isPresent();
         byte[] data1 = "dữ liệu".getBytes(StandardCharsets.UTF_8);
@@ -58,9 +60,18 @@ class TimeStampConfigurationTest {
 
     @Test
     void withoutAuthoritiesNothingIsTimeStampedAndTheLogSaysSo() {
-        TimeStamping stamping = timeStamping(new TimeStampProperties(List.of(URI.create("")), null, " ", null), null);
+        TimeStamping stamping =
+                timeStamping(new TimeStampProperties(List.of(URI.create("")), null, " ", null, null), null);
 
         assertThat(stamping.client()).isEmpty();
         assertThat(stamping.describe()).contains("EDIALOG_TSA_URLS");
+    }
+
+    @Test
+    void requiringTimeStampsWithoutAnAuthorityStopsTheStart() {
+        assertThatThrownBy(() -> timeStamping(
+                        new TimeStampProperties(null, null, null, null, TimeStampProperties.Mode.REQUIRE), null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("EDIALOG_TSA_URLS");
     }
 }

@@ -1,0 +1,134 @@
+package vn.edialog.app.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.edialog.app.support.Api;
+import vn.edialog.app.support.EDialogIntegrationTest;
+import vn.edialog.app.support.Envelopes;
+import vn.edialog.command.pki.TestPki;
+import vn.edialog.command.timestamp.TimeStampAuthority;
+
+/**
+ * With {@code EDIALOG_TSA_MODE=require} a message is accepted only with its time-stamp: stored together, or refused
+ * with 503 and {@code Retry-After} when no authority answers, storing nothing, so that the same envelope is accepted
+ * once an authority answers again.
+ */
+@EDialogIntegrationTest
+class RequiredTimeStampsIT {
+
+    private static final AtomicBoolean down = new AtomicBoolean();
+    private static final HttpServer authority = start();
+
+    @DynamicPropertySource
+    static void timeStamps(DynamicPropertyRegistry registry) {
+        registry.add(
+                "edialog.tsa.urls",
+                () -> "http://127.0.0.1:" + authority.getAddress().getPort() + "/tsa");
+        registry.add("edialog.tsa.mode", () -> "require");
+        // The job would find nothing to do: every stored signature has its stamp already.
+        registry.add("edialog.tsa.stamp-interval", () -> "1h");
+    }
+
+    private static HttpServer start() {
+        TimeStampAuthority tsa = new TimeStampAuthority(
+                TestPki.shared().timeStamping(), TimeStampAuthority.DEMO_POLICY, Clock.systemUTC());
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/tsa", exchange -> {
+                byte[] request = exchange.getRequestBody().readAllBytes();
+                if (down.get()) {
+                    exchange.sendResponseHeaders(503, -1);
+                } else {
+                    byte[] reply = tsa.respond(request);
+                    exchange.sendResponseHeaders(200, reply.length);
+                    exchange.getResponseBody().write(reply);
+                }
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        authority.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+
+    @BeforeEach
+    void up() {
+        down.set(false);
+        api = new Api(port);
+    }
+
+    private long stored(UUID id, String table) {
+        String column = table.equals("domainevententry") ? "aggregateidentifier" : "dialogue_id::text";
+        return jdbc.sql("select count(*) from " + table + " where " + column + " = :id")
+                .param("id", id.toString())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void anAcceptedMessageIsStoredWithItsTimeStamp() {
+        UUID id = UUID.randomUUID();
+
+        Api.Response accepted = api.post(
+                "/api/v1/dialogues", Envelopes.signed(TestPki.shared().citizen(), Envelopes.ask(id, "thu-tuc-thue")));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        // At once, in the acceptance's transaction: no job has run.
+        assertThat(jdbc.sql("select authority from signature_timestamp where dialogue_id = :id and token is not null")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .contains("Time-Stamping Authority");
+    }
+
+    @Test
+    void withoutAnAuthorityTheMessageIsRefusedUnstoredAndAcceptedWhenOneAnswersAgain() {
+        UUID id = UUID.randomUUID();
+        String envelope = Envelopes.signed(TestPki.shared().citizen(), Envelopes.ask(id, "thu-tuc-thue"));
+        down.set(true);
+
+        Api.Response refused = api.post("/api/v1/dialogues", envelope);
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("type").asText()).isEqualTo("urn:edialog:problem:time-stamp-unavailable");
+        assertThat(refused.header("Retry-After")).isEqualTo("30");
+        assertThat(stored(id, "domainevententry")).isZero();
+        assertThat(stored(id, "signature_timestamp")).isZero();
+
+        down.set(false);
+        Api.Response accepted = api.post("/api/v1/dialogues", envelope);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(stored(id, "domainevententry")).isEqualTo(1);
+        assertThat(stored(id, "signature_timestamp")).isEqualTo(1);
+    }
+}
