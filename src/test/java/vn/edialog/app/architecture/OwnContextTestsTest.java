@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class OwnContextTestsTest {
 
-    private static final List<String> OWN_CONTEXT =
-            List.of("@TestPropertySource", "@Import(", "@TwoProvincesIntegrationTest", "@AutoConfigureObservability");
+    private static final List<String> OWN_CONTEXT = List.of(
+            "@TestPropertySource",
+            "@DynamicPropertySource",
+            "@Import(",
+            "@TwoProvincesIntegrationTest",
+            "@AutoConfigureObservability");
 
     @Test
     void everyIntegrationTestWithAContextOfItsOwnRunsInItsOwnJvm() throws IOException {
