@@ -36,6 +36,8 @@ class TimeStampJob {
     private final TransactionTemplate transactions;
     private final TimeStamping timeStamping;
     private final int batchSize;
+    /** Whether the last batch found no authority: the log says so once when stamping stops, and once when it resumes. */
+    private volatile boolean paused;
 
     TimeStampJob(
             JdbcClient jdbc,
@@ -92,6 +94,10 @@ class TimeStampJob {
                             .param("seq", row.sequence())
                             .update();
                     done++;
+                    if (paused) {
+                        paused = false;
+                        log.info("Time-stamping resumed");
+                    }
                 } catch (TimeStampUnavailable | IOException e) {
                     String error = e.getMessage() == null ? e.toString() : e.getMessage();
                     jdbc.sql(
@@ -103,7 +109,10 @@ class TimeStampJob {
                             .param("id", row.dialogueId())
                             .param("seq", row.sequence())
                             .update();
-                    log.warn("Time-stamping paused, {} signatures wait: {}", pending(), error);
+                    if (!paused) {
+                        log.warn("Time-stamping paused, {} signatures wait: {}", pending(), error);
+                    }
+                    paused = true;
                     break;
                 }
             }
