@@ -2,13 +2,7 @@ package vn.edialog.app.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
+import vn.edialog.app.support.TestTimeStampAuthority;
 import vn.edialog.command.pki.TestPki;
-import vn.edialog.command.timestamp.TimeStampAuthority;
 
 /**
  * With {@code EDIALOG_TSA_MODE=require} a message is accepted only with its time-stamp: stored together, or refused
@@ -31,45 +25,19 @@ import vn.edialog.command.timestamp.TimeStampAuthority;
 @EDialogIntegrationTest
 class RequiredTimeStampsIT {
 
-    private static final AtomicBoolean down = new AtomicBoolean();
-    private static final HttpServer authority = start();
+    private static final TestTimeStampAuthority authority = TestTimeStampAuthority.start();
 
     @DynamicPropertySource
     static void timeStamps(DynamicPropertyRegistry registry) {
-        registry.add(
-                "edialog.tsa.urls",
-                () -> "http://127.0.0.1:" + authority.getAddress().getPort() + "/tsa");
+        registry.add("edialog.tsa.urls", authority::url);
         registry.add("edialog.tsa.mode", () -> "require");
         // The job would find nothing to do: every stored signature has its stamp already.
         registry.add("edialog.tsa.stamp-interval", () -> "1h");
     }
 
-    private static HttpServer start() {
-        TimeStampAuthority tsa = new TimeStampAuthority(
-                TestPki.shared().timeStamping(), TimeStampAuthority.DEMO_POLICY, Clock.systemUTC());
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/tsa", exchange -> {
-                byte[] request = exchange.getRequestBody().readAllBytes();
-                if (down.get()) {
-                    exchange.sendResponseHeaders(503, -1);
-                } else {
-                    byte[] reply = tsa.respond(request);
-                    exchange.sendResponseHeaders(200, reply.length);
-                    exchange.getResponseBody().write(reply);
-                }
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @AfterAll
     static void stop() {
-        authority.stop(0);
+        authority.close();
     }
 
     @LocalServerPort
@@ -82,7 +50,7 @@ class RequiredTimeStampsIT {
 
     @BeforeEach
     void up() {
-        down.set(false);
+        authority.down(false);
         api = new Api(port);
     }
 
@@ -114,7 +82,7 @@ class RequiredTimeStampsIT {
     void withoutAnAuthorityTheMessageIsRefusedUnstoredAndAcceptedWhenOneAnswersAgain() {
         UUID id = UUID.randomUUID();
         String envelope = Envelopes.signed(TestPki.shared().citizen(), Envelopes.ask(id, "thu-tuc-thue"));
-        down.set(true);
+        authority.down(true);
 
         Api.Response refused = api.post("/api/v1/dialogues", envelope);
 
@@ -125,7 +93,7 @@ class RequiredTimeStampsIT {
         assertThat(stored(id, "domainevententry")).isZero();
         assertThat(stored(id, "signature_timestamp")).isZero();
 
-        down.set(false);
+        authority.down(false);
         Api.Response accepted = api.post("/api/v1/dialogues", envelope);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         assertThat(stored(id, "domainevententry")).isEqualTo(1);

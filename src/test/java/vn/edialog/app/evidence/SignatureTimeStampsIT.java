@@ -3,18 +3,12 @@ package vn.edialog.app.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +26,8 @@ import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.TestOfficials;
+import vn.edialog.app.support.TestTimeStampAuthority;
 import vn.edialog.command.pki.TestPki;
-import vn.edialog.command.timestamp.TimeStampAuthority;
 
 /**
  * Every stored signature gets an RFC 3161 time-stamp from the configured authority, kept beside its event; an
@@ -45,45 +39,17 @@ import vn.edialog.command.timestamp.TimeStampAuthority;
 @AutoConfigureObservability(tracing = false)
 class SignatureTimeStampsIT {
 
-    /** The authority: the test PKI's time-stamping key behind HTTP, answering 503 while {@link #down}. */
-    private static final AtomicBoolean down = new AtomicBoolean();
-
-    private static final HttpServer authority = start();
+    private static final TestTimeStampAuthority authority = TestTimeStampAuthority.start();
 
     @DynamicPropertySource
     static void timeStamps(DynamicPropertyRegistry registry) {
-        registry.add(
-                "edialog.tsa.urls",
-                () -> "http://127.0.0.1:" + authority.getAddress().getPort() + "/tsa");
+        registry.add("edialog.tsa.urls", authority::url);
         registry.add("edialog.tsa.stamp-interval", () -> "300ms");
-    }
-
-    private static HttpServer start() {
-        TimeStampAuthority tsa = new TimeStampAuthority(
-                TestPki.shared().timeStamping(), TimeStampAuthority.DEMO_POLICY, Clock.systemUTC());
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/tsa", exchange -> {
-                byte[] request = exchange.getRequestBody().readAllBytes();
-                if (down.get()) {
-                    exchange.sendResponseHeaders(503, -1);
-                } else {
-                    byte[] reply = tsa.respond(request);
-                    exchange.sendResponseHeaders(200, reply.length);
-                    exchange.getResponseBody().write(reply);
-                }
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @AfterAll
     static void stop() {
-        authority.stop(0);
+        authority.close();
     }
 
     @LocalServerPort
@@ -105,7 +71,7 @@ class SignatureTimeStampsIT {
 
     @BeforeEach
     void up() {
-        down.set(false);
+        authority.down(false);
         api = new Api(port);
         TestOfficials.ensure(identity, "stamps.moderator", OfficialRole.MODERATORS.groupId("demo", "ubnd"), "secret");
     }
@@ -160,7 +126,7 @@ class SignatureTimeStampsIT {
 
     @Test
     void whileTheAuthorityIsDownMessagesAreAcceptedAndStampedWhenItAnswersAgain() {
-        down.set(true);
+        authority.down(true);
         UUID id = ask();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
@@ -173,7 +139,7 @@ class SignatureTimeStampsIT {
         assertThat(stamped(id)).isFalse();
         assertThat(casePage(id)).contains("Đang chờ cấp (chữ ký vẫn có hiệu lực)");
 
-        down.set(false);
+        authority.down(false);
         await().atMost(Duration.ofSeconds(30)).until(() -> stamped(id));
     }
 
