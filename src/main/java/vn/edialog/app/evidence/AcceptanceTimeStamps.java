@@ -3,6 +3,7 @@ package vn.edialog.app.evidence;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.edialog.app.pki.TimeStamping;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.dialogue.api.SignedPayload;
+import vn.edialog.command.timestamp.CadesSignatures;
 import vn.edialog.command.timestamp.TimeStampFacts;
 import vn.edialog.command.timestamp.TimeStampUnavailable;
 
@@ -42,7 +44,7 @@ public class AcceptanceTimeStamps {
         if (!timeStamping.required()) {
             return Optional.empty();
         }
-        byte[] value = SignatureValues.of(signed.signature());
+        byte[] value = CadesSignatures.signatureValue(Base64.getDecoder().decode(signed.signature()));
         try {
             TimeStampToken token = timeStamping.client().orElseThrow().stamp(value);
             return Optional.of(new Stamp(value, token, timeStamping.verifier().verify(token, value)));

@@ -1,12 +1,14 @@
 package vn.edialog.app.evidence;
 
 import java.sql.Timestamp;
+import java.util.Base64;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.edialog.command.dialogue.api.DialogueEvent;
+import vn.edialog.command.timestamp.CadesSignatures;
 
 /**
  * Records, for every stored event, that its signature awaits a time-stamp: one row per (dialogue, sequence), so that
@@ -35,7 +37,10 @@ class SignatureTimeStamps {
                         """)
                 .param("id", event.dialogueId())
                 .param("seq", sequence)
-                .param("value", SignatureValues.of(event.evidence().signed().signature()))
+                .param(
+                        "value",
+                        CadesSignatures.signatureValue(Base64.getDecoder()
+                                .decode(event.evidence().signed().signature())))
                 .param("at", Timestamp.from(event.at()))
                 .update();
     }

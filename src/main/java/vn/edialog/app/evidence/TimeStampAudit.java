@@ -2,6 +2,7 @@ package vn.edialog.app.evidence;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
 import org.bouncycastle.cms.CMSException;
@@ -9,6 +10,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.edialog.command.timestamp.CadesSignatures;
 import vn.edialog.command.timestamp.TimeStampRefusal;
 import vn.edialog.command.timestamp.TimeStampVerifier;
 
@@ -50,7 +52,10 @@ public final class TimeStampAudit {
                         if (signature == null) {
                             throw new TimeStampRefusal("no such event in the store");
                         }
-                        verifier.verify(new TimeStampToken(new CMSSignedData(token)), SignatureValues.of(signature));
+                        verifier.verify(
+                                new TimeStampToken(new CMSSignedData(token)),
+                                CadesSignatures.signatureValue(
+                                        Base64.getDecoder().decode(signature)));
                         counts[0]++;
                     } catch (TimeStampRefusal
                             | TSPException

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.TrustAnchor;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.edialog.app.access.OfficialRole;
+import vn.edialog.app.operations.store.EventStoreVerifier;
 import vn.edialog.app.pki.TimeStamping;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
@@ -122,6 +126,32 @@ class SignatureTimeStampsIT {
         assertThat(audit.stamped()).isPositive();
         assertThat(api.get("/actuator/prometheus").body()).contains("edialog_timestamps_pending");
         assertThat(casePage(id)).contains("Dấu thời gian").contains("do eDialog Demo Time-Stamping Authority cấp");
+    }
+
+    @Test
+    void yearsLaterWhenTheCertificatesHaveExpiredTheStoreStillVerifiesByItsTimeStamps() throws Exception {
+        UUID id = ask();
+        await().atMost(Duration.ofSeconds(30)).until(() -> stamped(id));
+        Set<TrustAnchor> anchors = Set.of(TestPki.shared().trustAnchor());
+        Instant threeYearsOn = Instant.now().plus(Duration.ofDays(3 * 365));
+        assertThat(TestPki.shared().citizen().certificate().getNotAfter().toInstant())
+                .isBefore(threeYearsOn);
+
+        EventStoreVerifier.Report today = new EventStoreVerifier(
+                        Envelopes.JSON, EventStoreVerifier.cmsCheck(anchors, anchors, Instant.now()))
+                .verify(dataSource, null);
+        EventStoreVerifier.Report later = new EventStoreVerifier(
+                        Envelopes.JSON, EventStoreVerifier.cmsCheck(anchors, anchors, threeYearsOn))
+                .verify(dataSource, null);
+
+        assertThat(today.firstBreak()).isEmpty();
+        assertThat(today.byTimeStamp() + today.bySignedTime()).isZero();
+        assertThat(later.firstBreak()).isEmpty();
+        assertThat(later.byTimeStamp()).isPositive();
+        assertThat(later.byTimeStamp() + later.bySignedTime())
+                .as("no demo certificate is valid three years on: each signature rests on its time-stamp or its"
+                        + " signed time")
+                .isEqualTo(later.events());
     }
 
     @Test

@@ -266,8 +266,9 @@ class DialogueLifecycleIT {
         government.forward(id, MODERATOR, "skhdt", "Chuyển Sở", Instant.now().plus(10, ChronoUnit.DAYS));
         government.answer(id, DEPARTMENT, "Câu trả lời gốc");
 
-        EventStoreVerifier verifier =
-                new EventStoreVerifier(Envelopes.JSON, EventStoreVerifier.cmsCheck(Set.of(PKI.trustAnchor())));
+        EventStoreVerifier verifier = new EventStoreVerifier(
+                Envelopes.JSON,
+                EventStoreVerifier.cmsCheck(Set.of(PKI.trustAnchor()), Set.of(PKI.trustAnchor()), Instant.now()));
         assertThat(verifier.verify(dataSource, null).firstBreak()).isEmpty();
 
         byte[] original = jdbc.sql(

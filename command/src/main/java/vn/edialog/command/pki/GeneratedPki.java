@@ -154,9 +154,13 @@ public class GeneratedPki {
                 leafEnd,
                 SIGNING,
                 null);
-        // The demo time-stamping authority, for five years.
+        // The demo time-stamping authority, as long as its CA: its time-stamps keep proving when a signature was made
+        // for as long as the demo lasts (a deployment's authorities are renewed by archive time-stamps instead).
         timeStamping = PkiFactory.timeStamping(
-                officialCa, URI.create(base + OFFICIAL_CA_CRL), from, now.plus(Duration.ofDays(5 * 365)));
+                officialCa,
+                URI.create(base + OFFICIAL_CA_CRL),
+                from,
+                officialCa.certificate().getNotAfter().toInstant());
         revocations.put(rootCert, new LinkedHashMap<>());
         revocations.put(publicCa.certificate(), new LinkedHashMap<>());
         revocations.put(officialCa.certificate(), new LinkedHashMap<>());

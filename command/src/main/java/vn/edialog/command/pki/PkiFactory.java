@@ -117,10 +117,14 @@ public final class PkiFactory {
         return g.generateKeyPair();
     }
 
-    /** The usual signature algorithm for a signing key: SHA256withRSA, SHA256withECDSA or SHA384withECDSA. */
+    /**
+     * The signature algorithm of a CA's certificates and CRLs: RSASSA-PSS (SHA-256, MGF1) for an RSA key, as Circular
+     * 15/2025 asks of new signatures (validators deem RSA PKCS#1 v1.5 unreliable from 2029), SHA256withECDSA or
+     * SHA384withECDSA for an EC key.
+     */
     static String algorithmFor(PrivateKey key, PublicKey pub) {
         if ("RSA".equals(key.getAlgorithm())) {
-            return "SHA256withRSA";
+            return "SHA256withRSAandMGF1";
         }
         int bits = ((java.security.interfaces.ECKey) pub)
                 .getParams()

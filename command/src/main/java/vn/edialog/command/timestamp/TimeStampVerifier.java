@@ -36,7 +36,7 @@ public final class TimeStampVerifier {
 
     static final Provider BC = new BouncyCastleProvider();
 
-    private static final Map<ASN1ObjectIdentifier, String> DIGESTS = Map.of(
+    static final Map<ASN1ObjectIdentifier, String> DIGESTS = Map.of(
             NISTObjectIdentifiers.id_sha256, "SHA-256",
             NISTObjectIdentifiers.id_sha384, "SHA-384",
             NISTObjectIdentifiers.id_sha512, "SHA-512");
@@ -88,7 +88,8 @@ public final class TimeStampVerifier {
                 info.getSerialNumber(),
                 info.getPolicy() == null ? null : info.getPolicy().getId(),
                 authority.getSubjectX500Principal().getName(),
-                digest);
+                digest,
+                authority.getNotAfter().toInstant());
     }
 
     private static X509CertificateHolder signer(TimeStampToken token) {

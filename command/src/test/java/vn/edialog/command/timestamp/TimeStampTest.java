@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -33,7 +34,8 @@ import vn.edialog.command.pki.PkiFactory;
 class TimeStampTest {
 
     private static final GeneratedPki PKI = PkiFactory.generate(URI.create("http://localhost"));
-    private static final Instant NOW = Instant.parse("2026-12-03T03:00:00Z");
+    // Within the generated PKI's validity, which starts a day before the test runs.
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final byte[] DATA = "chữ ký của doanh nghiệp".getBytes(StandardCharsets.UTF_8);
 
     private final TimeStampAuthority authority = new TimeStampAuthority(

@@ -15,8 +15,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
 import vn.edialog.command.signature.PemFiles;
 import vn.edialog.command.signature.TrustAnchors;
+import vn.edialog.command.timestamp.CadesSignatures;
 
 /** Reading the command line's files; every failure is an {@link UnusableInput} (exit code 2) naming the file. */
 final class Inputs {
@@ -52,6 +58,32 @@ final class Inputs {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new UnusableInput(file + " is neither DER, PEM nor base64");
+        }
+    }
+
+    /**
+     * {@code cms} with the signature-time-stamp of {@code file} (a TimeStampToken, or a TimeStampResp granting one)
+     * as its unsigned attribute; the token must be over the CMS's signature value.
+     */
+    static byte[] withTimeStamp(byte[] cms, Path file) {
+        byte[] der = readCms(file);
+        TimeStampToken token;
+        try {
+            token = new TimeStampToken(new CMSSignedData(der));
+        } catch (CMSException | TSPException | IOException | IllegalArgumentException notAToken) {
+            try {
+                token = new TimeStampResponse(der).getTimeStampToken();
+            } catch (TSPException | IOException | IllegalArgumentException e) {
+                token = null;
+            }
+        }
+        if (token == null) {
+            throw new UnusableInput(file + " is neither a time-stamp token nor a time-stamp response granting one");
+        }
+        try {
+            return CadesSignatures.extend(cms, token, List.of(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInput("cannot add the time-stamp of " + file + ": " + e.getMessage());
         }
     }
 

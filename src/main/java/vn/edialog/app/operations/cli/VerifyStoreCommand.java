@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,17 +68,21 @@ final class VerifyStoreCommand implements Callable<Integer> {
                 .properties("logging.level.root=warn", "logging.level.vn.edialog=warn")
                 .run()) {
             Set<TrustAnchor> anchors = anchors(context);
+            Set<TrustAnchor> timeStampRoots = timeStampRoots(context, anchors);
             ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-            EventStoreVerifier verifier = new EventStoreVerifier(mapper, EventStoreVerifier.cmsCheck(anchors));
+            EventStoreVerifier verifier =
+                    new EventStoreVerifier(mapper, EventStoreVerifier.cmsCheck(anchors, timeStampRoots, Instant.now()));
             EventStoreVerifier.Report report = verifier.verify(context.getBean(DataSource.class), null);
-            TimeStampAudit.Report stamps = TimeStampAudit.audit(
-                    context.getBean(DataSource.class), new TimeStampVerifier(timeStampRoots(context, anchors)));
+            TimeStampAudit.Report stamps =
+                    TimeStampAudit.audit(context.getBean(DataSource.class), new TimeStampVerifier(timeStampRoots));
             boolean valid = report.intact() && stamps.invalid() == 0;
             if (json) {
                 var node = mapper.createObjectNode()
                         .put("valid", valid)
                         .put("events", report.events())
-                        .put("dialogues", report.dialogues());
+                        .put("dialogues", report.dialogues())
+                        .put("validByTimeStamp", report.byTimeStamp())
+                        .put("validBySignedTime", report.bySignedTime());
                 node.putObject("timeStamps")
                         .put("verified", stamps.stamped())
                         .put("pending", stamps.pending())
@@ -96,6 +101,11 @@ final class VerifyStoreCommand implements Callable<Integer> {
                 } else {
                     out.println("INVALID: first break at " + report.firstBreak().get());
                     out.println("  " + report.events() + " events before it verified");
+                }
+                if (report.byTimeStamp() + report.bySignedTime() > 0) {
+                    out.println("  certificates expired since signing: " + report.byTimeStamp()
+                            + " signatures proven older by their time-stamp, " + report.bySignedTime()
+                            + " vouched for by their signed time alone (no time-stamp proves it)");
                 }
                 out.println((stamps.invalid() == 0 ? "time-stamps: " : "INVALID time-stamps: ") + stamps.stamped()
                         + " verified, " + stamps.pending() + " pending, " + stamps.invalid() + " invalid");

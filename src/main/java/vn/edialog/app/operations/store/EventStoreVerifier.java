@@ -3,6 +3,7 @@ package vn.edialog.app.operations.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.TrustAnchor;
@@ -22,11 +23,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
 import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.SignedPayload;
 import vn.edialog.command.serialization.SignedFields;
 import vn.edialog.command.signature.CmsSignatureVerifier;
+import vn.edialog.command.signature.VerificationContext;
+import vn.edialog.command.timestamp.CadesSignatures;
+import vn.edialog.command.timestamp.LongTermVerifier;
 
 /**
  * Re-verifies the whole event store offline: for every stored event, in the order it was stored, the signature over
@@ -35,10 +43,30 @@ import vn.edialog.command.signature.CmsSignatureVerifier;
  */
 public final class EventStoreVerifier {
 
-    /** Checks one signature over the signed bytes; returns a problem, or empty when it verifies. */
+    /** What shows a stored signature valid. */
+    public enum Proof {
+        /** Its certificate path is valid today. */
+        CURRENT,
+        /** Its certificate has expired (or its revocation data aged) since: its time-stamp proves it older. */
+        TIME_STAMP,
+        /** Its certificate has expired since and no time-stamp proves when it signed: only the time it signed. */
+        SIGNED_TIME
+    }
+
+    /** A problem, or the proof that a signature verifies. */
+    public record Verdict(String problem, Proof proof) {
+        public static Verdict refused(String problem) {
+            return new Verdict(problem, null);
+        }
+    }
+
+    /**
+     * Checks one signature over the signed bytes, with the signature-time-stamp kept beside it (null when it has none
+     * yet).
+     */
     @FunctionalInterface
     public interface SignatureCheck {
-        Optional<String> problem(byte[] payload, byte[] signature, List<X509Certificate> chain);
+        Verdict check(byte[] payload, byte[] signature, List<X509Certificate> chain, byte[] timeStampToken);
     }
 
     /** Where the store first stops being trustworthy. */
@@ -50,39 +78,59 @@ public final class EventStoreVerifier {
         }
     }
 
-    /** The outcome: how much was verified and the first break, if any. */
-    public record Report(long events, int dialogues, Optional<Break> firstBreak) {
+    /**
+     * The outcome: how much was verified, how many of those by their time-stamp or by their signed time alone (their
+     * certificates having expired since), and the first break, if any.
+     */
+    public record Report(long events, int dialogues, long byTimeStamp, long bySignedTime, Optional<Break> firstBreak) {
         public boolean intact() {
             return firstBreak.isEmpty();
         }
     }
 
     /**
-     * The product's check of a stored signature: the CMS signature over the signed bytes with the product's algorithm
-     * policy, and the stored chain's path to the trust anchors as it was when signed (the payload's signedAt).
-     * Revocation was checked when the envelope was accepted and is not re-checked here.
+     * The product's check of a stored signature, with the product's algorithm policy and the stored chain's path to
+     * the trust anchors: valid today; or, once its certificate has expired, valid at the time its signature-time-stamp
+     * proves (the token verified against {@code timeStampRoots} and the anchors); or, with no such proof, valid at the
+     * time it says it was signed (the payload's signedAt), which acceptance checked. Revocation was checked when the
+     * envelope was accepted and is not re-checked here.
      */
-    public static SignatureCheck cmsCheck(Set<TrustAnchor> anchors) {
+    public static SignatureCheck cmsCheck(Set<TrustAnchor> anchors, Set<TrustAnchor> timeStampRoots, Instant now) {
         CmsSignatureVerifier cms = new CmsSignatureVerifier();
+        LongTermVerifier longTerm = new LongTermVerifier(timeStampRoots);
         ObjectMapper mapper = new ObjectMapper();
-        return (payload, signature, chain) -> {
+        return (payload, signature, chain, token) -> {
             Instant signedAt;
             try {
                 signedAt = OffsetDateTime.parse(
                                 mapper.readTree(payload).path("signedAt").asText())
                         .toInstant();
             } catch (Exception e) {
-                return Optional.of("the signed payload has no readable signedAt");
+                return Verdict.refused("the signed payload has no readable signedAt");
             }
-            var result = cms.verify(
-                    signature,
-                    Optional.of(payload),
-                    vn.edialog.command.signature.VerificationContext.of(anchors, signedAt)
-                            .withUntrusted(chain));
+            VerificationContext today = VerificationContext.of(anchors, now).withUntrusted(chain);
+            LongTermVerifier.Outcome current = longTerm.outcome(stamped(signature, token), Optional.of(payload), today);
+            if (current.result().valid()) {
+                return new Verdict(null, current.byTimeStamp() ? Proof.TIME_STAMP : Proof.CURRENT);
+            }
+            var result = cms.verify(signature, Optional.of(payload), today.withAt(signedAt));
             return result.valid()
-                    ? Optional.empty()
-                    : Optional.of(result.reason().code() + ": " + result.detail());
+                    ? new Verdict(null, Proof.SIGNED_TIME)
+                    : Verdict.refused(result.reason().code() + ": " + result.detail());
         };
+    }
+
+    /** The signature with its time-stamp as an unsigned attribute; as it is when the token is absent or unusable. */
+    private static byte[] stamped(byte[] signature, byte[] token) {
+        if (token == null) {
+            return signature;
+        }
+        try {
+            return CadesSignatures.extend(
+                    signature, new TimeStampToken(new CMSSignedData(token)), List.of(), List.of());
+        } catch (CMSException | TSPException | IOException | IllegalArgumentException e) {
+            return signature; // the time-stamp audit names the unusable token
+        }
     }
 
     private final ObjectMapper json;
@@ -97,11 +145,17 @@ public final class EventStoreVerifier {
         record Tip(long sequence, String hash) {}
         Map<String, Tip> tips = new HashMap<>();
         long count = 0;
+        long[] proofs = new long[Proof.values().length];
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // lets PostgreSQL stream the rows with the fetch size
             try (PreparedStatement query = connection.prepareStatement(
-                    "select globalindex, aggregateidentifier, sequencenumber, payloadtype, payload"
-                            + " from domainevententry order by globalindex")) {
+                    """
+                    select e.globalindex, e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payload, t.token
+                    from domainevententry e
+                    left join signature_timestamp t
+                        on t.dialogue_id::text = e.aggregateidentifier and t.sequence = e.sequencenumber
+                    order by e.globalindex
+                    """)) {
                 query.setFetchSize(500);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -114,14 +168,17 @@ public final class EventStoreVerifier {
                         String previousHash = tip == null ? EvidenceChain.GENESIS : tip.hash();
                         Checked checked = sequence != expectedSequence
                                 ? Checked.broken("expected sequence " + expectedSequence + ": an event is missing")
-                                : check(dialogueId, previousHash, rows.getBytes(5));
+                                : check(dialogueId, previousHash, rows.getBytes(5), rows.getBytes(6));
                         if (checked.problem() != null) {
                             return new Report(
                                     count,
                                     tips.size(),
+                                    proofs[Proof.TIME_STAMP.ordinal()],
+                                    proofs[Proof.SIGNED_TIME.ordinal()],
                                     Optional.of(new Break(globalIndex, dialogueId, sequence, type, checked.problem())));
                         }
                         tips.put(dialogueId, new Tip(sequence, checked.hash()));
+                        proofs[checked.proof().ordinal()]++;
                         count++;
                         if (progress != null) {
                             progress.accept(count);
@@ -132,16 +189,21 @@ public final class EventStoreVerifier {
                 connection.rollback();
             }
         }
-        return new Report(count, tips.size(), Optional.empty());
+        return new Report(
+                count,
+                tips.size(),
+                proofs[Proof.TIME_STAMP.ordinal()],
+                proofs[Proof.SIGNED_TIME.ordinal()],
+                Optional.empty());
     }
 
-    private record Checked(String problem, String hash) {
+    private record Checked(String problem, String hash, Proof proof) {
         static Checked broken(String problem) {
-            return new Checked(problem, null);
+            return new Checked(problem, null, null);
         }
     }
 
-    private Checked check(String dialogueId, String previousHash, byte[] storedEvent) {
+    private Checked check(String dialogueId, String previousHash, byte[] storedEvent, byte[] timeStampToken) {
         JsonNode event;
         Evidence evidence;
         try {
@@ -174,9 +236,9 @@ public final class EventStoreVerifier {
         } catch (CertificateException e) {
             return Checked.broken("its certificate chain is unreadable: " + e.getMessage());
         }
-        Optional<String> signatureProblem = signatures.problem(payloadBytes, signature, chain);
-        if (signatureProblem.isPresent()) {
-            return Checked.broken("its signature does not verify: " + signatureProblem.get());
+        Verdict verdict = signatures.check(payloadBytes, signature, chain, timeStampToken);
+        if (verdict.problem() != null) {
+            return Checked.broken("its signature does not verify: " + verdict.problem());
         }
         JsonNode payload;
         try {
@@ -192,7 +254,7 @@ public final class EventStoreVerifier {
         if (mismatch.isPresent()) {
             return Checked.broken("its field '" + mismatch.get() + "' differs from what was signed");
         }
-        return new Checked(null, hash);
+        return new Checked(null, hash, verdict.proof());
     }
 
     private static List<X509Certificate> certificates(List<String> chain) throws CertificateException {

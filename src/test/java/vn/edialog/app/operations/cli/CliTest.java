@@ -8,8 +8,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +27,10 @@ import vn.edialog.command.signature.CanonicalJson;
 import vn.edialog.command.signature.CmsSignatureVerifier;
 import vn.edialog.command.signature.PemFiles;
 import vn.edialog.command.signature.VerificationContext;
+import vn.edialog.command.timestamp.CadesSignatures;
+import vn.edialog.command.timestamp.TimeStampAuthority;
+import vn.edialog.command.timestamp.TimeStampClient;
+import vn.edialog.command.timestamp.TimeStampVerifier;
 
 /** The command line's commands with real files of the test PKI: outputs and exit codes (0 valid, 1 invalid, 2 unusable). */
 class CliTest {
@@ -253,6 +260,67 @@ class CliTest {
                 "--json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("reason").asText()).isEqualTo("expired");
+    }
+
+    private static byte[] timeStampOf(byte[] cms) throws Exception {
+        TimeStampAuthority authority =
+                new TimeStampAuthority(PKI.timeStamping(), TimeStampAuthority.DEMO_POLICY, Clock.systemUTC());
+        return new TimeStampClient(
+                        List.of(TimeStampClient.Authority.local(authority, "demo")),
+                        TimeStampAuthority.DEMO_POLICY,
+                        new TimeStampVerifier(Set.of(PKI.trustAnchor())))
+                .stamp(CadesSignatures.signatureValue(cms))
+                .getEncoded();
+    }
+
+    @Test
+    void yearsLaterASignatureIsValidByItsTimeStampAndSaysSo() throws Exception {
+        byte[] content = Envelopes.utf8("Nội dung đã ký");
+        byte[] cms = PKI.business().signer().sign(content);
+        Path token = write("sig.tsr", timeStampOf(cms));
+        String threeYearsOn = Instant.now().plus(Duration.ofDays(3 * 365)).toString();
+
+        Run run = run(
+                "signature",
+                "verify",
+                "--signature",
+                write("sig.p7s", cms).toString(),
+                "--content",
+                write("content.txt", content).toString(),
+                "--timestamp",
+                token.toString(),
+                "--trust",
+                path("root.pem"),
+                "--at",
+                threeYearsOn,
+                "--json");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.json().path("detail").asText())
+                .startsWith("signature valid: it existed at ")
+                .contains("when its certificate was valid", "the certificate has expired");
+        assertThat(run.json().path("facts").toString()).contains("signature time-stamped at", "alone: expired");
+    }
+
+    @Test
+    void theTimeStampOfAnotherSignatureIsUnusableInput() throws Exception {
+        byte[] content = Envelopes.utf8("x");
+        Path token = write("other.tsr", timeStampOf(PKI.citizen().signer().sign(content)));
+
+        Run run = run(
+                "signature",
+                "verify",
+                "--signature",
+                detachedSignature(PKI.business(), content).toString(),
+                "--content",
+                write("c", content).toString(),
+                "--timestamp",
+                token.toString(),
+                "--trust",
+                path("root.pem"));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("not over this signature's value");
     }
 
     @Test
