@@ -20,8 +20,19 @@ import vn.edialog.command.timestamp.TimeStampVerifier;
  */
 public final class TimeStampAudit {
 
-    /** Stamped and verified, still pending, and what is wrong with the others (at most 20 named). */
-    public record Report(long stamped, long pending, long invalid, List<String> problems) {}
+    /**
+     * Stamped and verified, still pending, and what is wrong with the others (at most 20 named); of the stamped, how
+     * many have their certificate and revocation values captured (CAdES-LT), how many await them, and how many lack
+     * some value (a CRL that could not be had).
+     */
+    public record Report(
+            long stamped,
+            long pending,
+            long invalid,
+            List<String> problems,
+            long longTerm,
+            long awaitingValues,
+            long incompleteValues) {}
 
     private static final int PROBLEMS_SHOWN = 20;
 
@@ -29,11 +40,11 @@ public final class TimeStampAudit {
 
     public static Report audit(DataSource dataSource, TimeStampVerifier verifier) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        long[] counts = new long[3];
+        long[] counts = new long[6];
         List<String> problems = new ArrayList<>();
         jdbc.sql(
                         """
-                        select t.dialogue_id, t.sequence, t.token,
+                        select t.dialogue_id, t.sequence, t.token, t.validation_captured_at, t.validation_missing,
                             convert_from(e.payload, 'UTF8')::jsonb #>> '{evidence,signed,signature}' as signature
                         from signature_timestamp t
                         left join domainevententry e
@@ -57,6 +68,13 @@ public final class TimeStampAudit {
                                 CadesSignatures.signatureValue(
                                         Base64.getDecoder().decode(signature)));
                         counts[0]++;
+                        if (row.getTimestamp("validation_captured_at") == null) {
+                            counts[4]++;
+                        } else if (row.getString("validation_missing") != null) {
+                            counts[5]++;
+                        } else {
+                            counts[3]++;
+                        }
                     } catch (TimeStampRefusal
                             | TSPException
                             | CMSException
@@ -68,6 +86,6 @@ public final class TimeStampAudit {
                         }
                     }
                 });
-        return new Report(counts[0], counts[1], counts[2], List.copyOf(problems));
+        return new Report(counts[0], counts[1], counts[2], List.copyOf(problems), counts[3], counts[4], counts[5]);
     }
 }

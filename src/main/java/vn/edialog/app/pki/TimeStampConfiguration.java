@@ -70,7 +70,7 @@ class TimeStampConfiguration {
         Optional<TimeStampClient> client = authorities.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new TimeStampClient(authorities, policy, verifier));
-        TimeStamping timeStamping = new TimeStamping(client, verifier, authority, properties.mode());
+        TimeStamping timeStamping = new TimeStamping(client, verifier, roots, authority, properties.mode());
         log.info("Time-stamping: {}", timeStamping.describe());
         return timeStamping;
     }

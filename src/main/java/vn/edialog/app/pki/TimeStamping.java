@@ -1,5 +1,7 @@
 package vn.edialog.app.pki;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import vn.edialog.command.timestamp.TimeStampAuthority;
 import vn.edialog.command.timestamp.TimeStampClient;
@@ -7,15 +9,18 @@ import vn.edialog.command.timestamp.TimeStampVerifier;
 
 /**
  * The product's time-stamping: the client of the configured authorities (or of the demo one), the verifier of their
- * tokens, and the demo authority the embedded default runs and serves at {@code POST /pki/tsa}.
+ * tokens with the roots they trust, and the demo authority the embedded default runs and serves at {@code POST
+ * /pki/tsa}.
  */
 public record TimeStamping(
         Optional<TimeStampClient> client,
         TimeStampVerifier verifier,
+        List<X509Certificate> roots,
         Optional<TimeStampAuthority> demoAuthority,
         TimeStampProperties.Mode mode) {
 
     public TimeStamping {
+        roots = List.copyOf(roots);
         if (mode == TimeStampProperties.Mode.REQUIRE && client.isEmpty()) {
             throw new IllegalStateException(
                     "EDIALOG_TSA_MODE=require needs a time-stamp authority: set EDIALOG_TSA_URLS");

@@ -109,6 +109,16 @@ public class DialogueReads {
                 .orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId + "/" + sequence));
     }
 
+    /** The stored evidence of every event of a dialogue the viewer may read, in order. */
+    public List<EventEvidence> evidences(Viewer viewer, UUID dialogueId) {
+        DialogueSummary summary = summary(viewer, dialogueId);
+        return timelines.timeline(summary.tenant(), dialogueId).stream()
+                .map(entry -> timelines
+                        .evidence(summary.tenant(), dialogueId, entry.sequence())
+                        .orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId + "/" + entry.sequence())))
+                .toList();
+    }
+
     private List<TimelineItem> timeline(DialogueSummary summary) {
         Tenant province = tenants.find(summary.tenant()).orElse(null);
         return timelines.timeline(summary.tenant(), summary.dialogueId()).stream()

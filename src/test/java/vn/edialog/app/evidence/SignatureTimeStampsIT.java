@@ -3,15 +3,31 @@ package vn.edialog.app.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.TrustAnchor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
@@ -23,20 +39,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.edialog.app.access.Official;
 import vn.edialog.app.access.OfficialRole;
+import vn.edialog.app.operations.cli.Cli;
 import vn.edialog.app.operations.store.EventStoreVerifier;
 import vn.edialog.app.pki.TimeStamping;
+import vn.edialog.app.submission.GovernmentActions;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.TestOfficials;
+import vn.edialog.app.support.TestPkiFiles;
 import vn.edialog.app.support.TestTimeStampAuthority;
 import vn.edialog.command.pki.TestPki;
+import vn.edialog.command.timestamp.Dss;
 
 /**
- * Every stored signature gets an RFC 3161 time-stamp from the configured authority, kept beside its event; an
- * authority that is down holds up no message, and the stamps follow when it answers again; verify-store's audit finds
- * a token moved to another event.
+ * Every stored signature gets an RFC 3161 time-stamp from the configured authority, kept beside its event, and then
+ * its certificate and revocation values; an authority that is down holds up no message, and the stamps follow when it
+ * answers again; verify-store's audit finds a token moved to another event; the dialogue's evidence bundle verifies
+ * offline, with the product and with DSS, today and years on.
  */
 @EDialogIntegrationTest
 // Spring Boot's tests export no metrics unless asked: the pending gauge is scraped here.
@@ -71,6 +93,12 @@ class SignatureTimeStampsIT {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    GovernmentActions government;
+
+    private static final Official MODERATOR = new Official("nguyen.van.a", "Nguyễn Văn A", "demo", "ubnd");
+    private static final Official DEPARTMENT = new Official("tran.thi.b", "Trần Thị B", "demo", "skhdt");
+
     Api api;
 
     @BeforeEach
@@ -80,15 +108,15 @@ class SignatureTimeStampsIT {
         TestOfficials.ensure(identity, "stamps.moderator", OfficialRole.MODERATORS.groupId("demo", "ubnd"), "secret");
     }
 
+    private static String moderatorBasic() {
+        return "Basic "
+                + Base64.getEncoder().encodeToString("stamps.moderator:secret".getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The case page of the dialogue, as the People's Committee's moderator sees it. */
     private String casePage(UUID id) {
         return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cases/" + id))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(
-                                                        "stamps.moderator:secret".getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", moderatorBasic())
                         .GET()
                         .build())
                 .body();
@@ -152,6 +180,161 @@ class SignatureTimeStampsIT {
                 .as("no demo certificate is valid three years on: each signature rests on its time-stamp or its"
                         + " signed time")
                 .isEqualTo(later.events());
+    }
+
+    private boolean captured(UUID id) {
+        return jdbc.sql(
+                        """
+                        select count(*) from signature_timestamp where dialogue_id = :id
+                        having count(*) > 0 and bool_and(validation_captured_at is not null)
+                        """)
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** A dialogue asked, forwarded and answered, each signature stamped and its validation values captured. */
+    private UUID answeredAndCaptured() {
+        UUID id = ask();
+        government.forward(id, MODERATOR, "skhdt", "Chuyển Sở", Instant.now().plus(Duration.ofDays(10)));
+        government.answer(id, DEPARTMENT, "Câu trả lời của Sở Kế hoạch và Đầu tư");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stamped(id) && captured(id) && events(id) >= 3);
+        return id;
+    }
+
+    private long events(UUID id) {
+        return jdbc.sql("select count(*) from signature_timestamp where dialogue_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    private byte[] bundle(UUID id) {
+        HttpResponse<byte[]> response = api.sendBytes(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/dialogues/" + id + "/evidence.asice"))
+                .header("Authorization", moderatorBasic())
+                .GET()
+                .build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(EvidenceBundles.MEDIA_TYPE);
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(disposition -> assertThat(disposition).contains(".asice"));
+        return response.body();
+    }
+
+    private static Map<String, byte[]> unzip(byte[] bundle) throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                files.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void theEvidenceBundleVerifiesWithTheProductAndWithDssTodayAndFiveYearsOn() throws Exception {
+        UUID id = answeredAndCaptured();
+        byte[] bundle = bundle(id);
+        Map<String, byte[]> files = unzip(bundle);
+        Set<TrustAnchor> anchors = Set.of(TestPki.shared().trustAnchor());
+        Instant fiveYearsOn = Instant.now().plus(Duration.ofDays(5 * 365 + 2));
+
+        assertThat(files.keySet().iterator().next()).isEqualTo("mimetype");
+        assertThat(files).containsKeys("summary.html", "META-INF/ASiCArchiveManifest.xml", "META-INF/timestamp.tst");
+        assertThat(new String(files.get("summary.html"), StandardCharsets.UTF_8))
+                .contains("Hồ sơ chứng cứ đối thoại", "CAdES-BASELINE-LT", "evidence verify");
+        List<String> signatures = files.keySet().stream()
+                .filter(name -> name.startsWith("META-INF/signature"))
+                .toList();
+        assertThat(signatures).hasSizeGreaterThanOrEqualTo(3);
+        for (String signature : signatures) {
+            String number = signature.substring("META-INF/signature".length(), signature.length() - ".p7s".length());
+            byte[] payload = files.entrySet().stream()
+                    .filter(file -> file.getKey().startsWith("payloads/" + number + "-"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
+            for (Instant at : List.of(Instant.now(), fiveYearsOn)) {
+                SimpleReport report = Dss.validate(
+                        files.get(signature), payload, TestPki.shared().root().certificate(), at);
+                assertThat(report.getIndication(report.getFirstSignatureId()))
+                        .as(signature + " at " + at + ": " + Dss.verdict(report))
+                        .isEqualTo(Indication.TOTAL_PASSED);
+                assertThat(report.getSignatureFormat(report.getFirstSignatureId()))
+                        .isEqualTo(SignatureLevel.CAdES_BASELINE_LT);
+            }
+        }
+
+        EvidenceBundleVerifier.Report today =
+                EvidenceBundleVerifier.verify(new ByteArrayInputStream(bundle), anchors, Instant.now());
+        EvidenceBundleVerifier.Report later =
+                EvidenceBundleVerifier.verify(new ByteArrayInputStream(bundle), anchors, fiveYearsOn);
+        assertThat(today.problems()).isEmpty();
+        assertThat(today.archiveTimeStamp()).isNotNull();
+        assertThat(later.problems()).isEmpty();
+        assertThat(later.signatures())
+                .hasSize(signatures.size())
+                .allSatisfy(check -> assertThat(check.outcome().byTimeStamp()).isTrue());
+    }
+
+    @Test
+    void evidenceVerifyOnTheCommandLineFindsAnAlteredPayload() throws Exception {
+        UUID id = answeredAndCaptured();
+        Map<String, byte[]> files = unzip(bundle(id));
+        Path good = Files.write(Files.createTempFile("edialog-", ".asice"), zip(files));
+        String answer = files.keySet().stream()
+                .filter(name -> name.startsWith("payloads/") && name.contains("Answered"))
+                .findFirst()
+                .orElseThrow();
+        files.put(
+                answer,
+                new String(files.get(answer), StandardCharsets.UTF_8)
+                        .replace("Câu trả lời", "Câu trả lời đã sửa")
+                        .getBytes(StandardCharsets.UTF_8));
+        Path altered = Files.write(Files.createTempFile("edialog-", ".asice"), zip(files));
+        String root = TestPkiFiles.directory().resolve("root.pem").toString();
+        StringWriter out = new StringWriter();
+
+        int valid = Cli.run(
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
+                "evidence",
+                "verify",
+                good.toString(),
+                "--trust",
+                root,
+                "--at",
+                Instant.now().plus(Duration.ofDays(3 * 365)).toString());
+        String report = out.toString();
+        out.getBuffer().setLength(0);
+        int invalid = Cli.run(
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
+                "evidence",
+                "verify",
+                altered.toString(),
+                "--trust",
+                root,
+                "--json");
+
+        assertThat(valid).as(report).isEqualTo(Cli.VALID);
+        assertThat(report).startsWith("VALID: ").contains("it existed at", "archive time-stamp: ");
+        assertThat(invalid).isEqualTo(Cli.INVALID);
+        assertThat(out.toString()).contains(answer + ": altered", "bad-signature");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -177,15 +178,55 @@ class EmbeddedDefaultSmokeIT {
             driver.quit();
         }
 
+        // The dialogue's evidence bundle, downloaded by the moderator once its signature is stamped, verifies offline
+        // with the jar, as the README shows.
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest download = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/dialogues/" + dialogueId + "/evidence.asice"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("ubnd.moderator:demo".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            HttpResponse<byte[]> bundle = http.send(download, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(bundle.statusCode()).isEqualTo(200);
+            Files.write(workDir.resolve("evidence.asice"), bundle.body());
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bundle.body()))) {
+                for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (entry.getName().equals("summary.html")) {
+                        return new String(zip.readAllBytes(), StandardCharsets.UTF_8).contains("CAdES-BASELINE-LT");
+                    }
+                }
+            }
+            return false;
+        });
+
         server.destroy();
         assertThat(server.waitFor()).as(tail(log)).isIn(0, 143);
+
+        Path verified = workDir.resolve("evidence-verify.txt");
+        Process evidence = java(
+                        workDir,
+                        Map.of(),
+                        verified,
+                        "evidence",
+                        "verify",
+                        "evidence.asice",
+                        "--trust",
+                        pki.resolve("root.pem").toString())
+                .start();
+        assertThat(evidence.waitFor()).as(Files.readString(verified)).isZero();
+        assertThat(Files.readString(verified)).startsWith("VALID: 1 signatures").contains("archive time-stamp: ");
 
         Path report = workDir.resolve("verify-store.txt");
         Process verify = java(workDir, Map.of(), report, "verify-store").start();
         assertThat(verify.waitFor()).as(Files.readString(report)).isZero();
         assertThat(Files.readString(report))
                 .contains("VALID: 1 events of 1 dialogues")
-                .containsPattern("time-stamps: [01] verified, [01] pending, 0 invalid");
+                .contains("time-stamps: 1 verified, 0 pending, 0 invalid")
+                .contains("validation values (CAdES-LT): 1 captured, 0 awaiting, 0 incomplete");
         deleteRecursively(workDir); // kept when the test fails, for its logs
     }
 

@@ -27,6 +27,11 @@ public interface CrlSource {
         return of(all);
     }
 
+    /** The http(s), ldap or file URIs of a certificate's CRL distribution points, in its order. */
+    static java.util.List<URI> distributionPoints(X509Certificate certificate) {
+        return Revocation.distributionPoints(certificate);
+    }
+
     /** No CRLs at all. */
     static CrlSource none() {
         return (uri, issuer) -> Optional.empty();

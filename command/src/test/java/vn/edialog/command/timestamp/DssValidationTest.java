@@ -2,21 +2,14 @@ package vn.edialog.command.timestamp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.europa.esig.dss.cades.validation.CMSDocumentValidator;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.jaxb.object.Message;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.edialog.command.pki.Credential;
@@ -43,31 +36,11 @@ class DssValidationTest {
     }
 
     private static SimpleReport validate(byte[] cms, Instant at) {
-        CMSDocumentValidator validator = new CMSDocumentValidator(new InMemoryDocument(cms));
-        validator.setDetachedContents(List.of(new InMemoryDocument(PAYLOAD)));
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(PKI.root().certificate()));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setCrlSource(null);
-        verifier.setOcspSource(null);
-        verifier.setAIASource(null);
-        validator.setCertificateVerifier(verifier);
-        validator.setValidationTime(Date.from(at));
-        return validator.validateDocument().getSimpleReport();
+        return Dss.validate(cms, PAYLOAD, PKI.root().certificate(), at);
     }
 
     private static String verdict(SimpleReport report) {
-        String id = report.getFirstSignatureId();
-        return report.getIndication(id) + " / " + report.getSubIndication(id) + " " + report.getSignatureFormat(id)
-                + ", errors "
-                + report.getAdESValidationErrors(id).stream()
-                        .map(Message::getValue)
-                        .toList()
-                + ", warnings "
-                + report.getAdESValidationWarnings(id).stream()
-                        .map(Message::getValue)
-                        .toList();
+        return Dss.verdict(report);
     }
 
     @Test

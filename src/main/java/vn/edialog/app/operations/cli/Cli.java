@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             SignCommand.class,
             SignatureCommand.class,
+            EvidenceCommand.class,
             CertsCommand.class,
             VerifyStoreCommand.class,
             ProjectionsCommand.class,
@@ -30,8 +31,16 @@ public final class Cli {
     public static final int INVALID = 1;
     public static final int UNUSABLE = 2;
 
-    private static final Set<String> COMMANDS =
-            Set.of("sign", "signature", "certs", "verify-store", "calendar", "projections", "dead-letters", "help");
+    private static final Set<String> COMMANDS = Set.of(
+            "sign",
+            "signature",
+            "evidence",
+            "certs",
+            "verify-store",
+            "calendar",
+            "projections",
+            "dead-letters",
+            "help");
 
     /** Whether the arguments name a command (anything else starts the server, e.g. {@code --server.port=9090}). */
     public static boolean isCommand(String[] args) {

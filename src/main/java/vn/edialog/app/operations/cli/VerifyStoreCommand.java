@@ -87,6 +87,9 @@ final class VerifyStoreCommand implements Callable<Integer> {
                         .put("verified", stamps.stamped())
                         .put("pending", stamps.pending())
                         .put("invalid", stamps.invalid())
+                        .put("longTerm", stamps.longTerm())
+                        .put("awaitingValidationValues", stamps.awaitingValues())
+                        .put("incompleteValidationValues", stamps.incompleteValues())
                         .set("problems", mapper.valueToTree(stamps.problems()));
                 report.firstBreak().ifPresent(b -> node.put("reason", "break")
                         .put("detail", b.toString())
@@ -110,6 +113,8 @@ final class VerifyStoreCommand implements Callable<Integer> {
                 out.println((stamps.invalid() == 0 ? "time-stamps: " : "INVALID time-stamps: ") + stamps.stamped()
                         + " verified, " + stamps.pending() + " pending, " + stamps.invalid() + " invalid");
                 stamps.problems().forEach(problem -> out.println("  " + problem));
+                out.println("validation values (CAdES-LT): " + stamps.longTerm() + " captured, "
+                        + stamps.awaitingValues() + " awaiting, " + stamps.incompleteValues() + " incomplete");
             }
             return valid ? Cli.VALID : Cli.INVALID;
         }
