@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,13 +47,17 @@ class AskerDialoguePage {
     private final Receipts receipts;
     private final Tenants tenants;
 
+    private final boolean demoPki;
+
     AskerDialoguePage(
             AccessPolicy access,
             DialogueSummaryQueries summaries,
             DialogueTimelineQueries timeline,
             SignedTimeline signedTimeline,
             Receipts receipts,
-            Tenants tenants) {
+            Tenants tenants,
+            @Value("${edialog.pki.demo:false}") boolean demoPki) {
+        this.demoPki = demoPki;
         this.access = access;
         this.summaries = summaries;
         this.timeline = timeline;
@@ -78,6 +83,9 @@ class AskerDialoguePage {
         model.addAttribute("checks", signed.checks());
         model.addAttribute("texts", texts(signed));
         model.addAttribute("evidenceBase", "/my/dialogues/" + dialogueId + "/events/");
+        model.addAttribute("bundleUrl", "/api/v1/dialogues/" + dialogueId + "/evidence.asice");
+        model.addAttribute("bundleFile", "edialog-" + summary.trackingCode() + ".asice");
+        model.addAttribute("trustAnchorUrl", demoPki ? "/pki/root.pem" : null);
         model.addAttribute("receipts", receipts.of(dialogueId));
         model.addAttribute("mayClarify", status == DialogueStatus.AWAITING_CLARIFICATION);
         // What the agency asked, shown above the clarification form (the last request is the one awaiting an answer).

@@ -6,9 +6,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +36,7 @@ class EvidenceBundleApi {
         this.tenants = tenants;
     }
 
-    @GetMapping(value = "/api/v1/dialogues/{dialogueId}/evidence.asice", produces = EvidenceBundles.MEDIA_TYPE)
+    @GetMapping("/api/v1/dialogues/{dialogueId}/evidence.asice")
     @Operation(
             operationId = "dialogueEvidenceBundle",
             summary = "The dialogue's evidence as one ASiC-E container: each event's signed bytes and CAdES signature"
@@ -52,16 +49,15 @@ class EvidenceBundleApi {
     ResponseEntity<byte[]> bundle(@PathVariable UUID dialogueId) {
         var viewer = Viewers.current().orElse(null);
         DialogueView view = reads.dialogue(viewer, dialogueId);
+        var summary = view.summary();
         byte[] bundle = bundles.bundle(
-                tenants.find(view.summary().tenant()).orElse(null), view, reads.evidences(viewer, dialogueId));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(EvidenceBundles.MEDIA_TYPE))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("edialog-" + view.summary().trackingCode() + ".asice")
-                                .build()
-                                .toString())
-                .body(bundle);
+                new EvidenceBundles.Header(
+                        dialogueId,
+                        summary.trackingCode(),
+                        tenants.find(summary.tenant()).orElse(null),
+                        summary.topic(),
+                        summary.askedAt()),
+                EvidenceBundles.items(view, reads.evidences(viewer, dialogueId)));
+        return EvidenceBundles.download(bundle, "edialog-" + summary.trackingCode() + ".asice");
     }
 }

@@ -3,15 +3,21 @@ package vn.edialog.app.evidence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import vn.edialog.app.pki.TimeStamping;
@@ -48,11 +54,51 @@ public class EvidenceBundles {
 
     private record Entry(String name, String mediaType, byte[] bytes) {}
 
-    /** The container of {@code view}'s dialogue, from the stored evidence of its events, in order. */
-    public byte[] bundle(Tenant tenant, DialogueView view, List<EventEvidence> events) {
+    /**
+     * What the summary says of the dialogue: its title (the tracking code, or the published subject) and topic; the
+     * container's comment names the dialogue.
+     */
+    public record Header(UUID dialogueId, String title, Tenant tenant, String topic, Instant askedAt) {}
+
+    /** One event of the bundle: its stored evidence, and what the summary says of it. */
+    public record Item(EventEvidence evidence, String summaryVi, String summaryEn, String signer) {}
+
+    /** The HTTP answer that offers {@code bundle} for download as {@code fileName}. */
+    public static ResponseEntity<byte[]> download(byte[] bundle, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(MEDIA_TYPE))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
+                .body(bundle);
+    }
+
+    /** The items of a dialogue its viewer reads in full: every event of its timeline. */
+    public static List<Item> items(DialogueView view, List<EventEvidence> events) {
+        List<Item> items = new ArrayList<>();
+        for (EventEvidence event : events) {
+            TimelineItem line = view.timeline().stream()
+                    .filter(item -> item.sequence() == event.sequence())
+                    .findFirst()
+                    .orElse(null);
+            items.add(new Item(
+                    event,
+                    line == null ? event.eventType() : line.summaryVi(),
+                    line == null ? event.eventType() : line.summaryEn(),
+                    line == null ? null : line.signerSubject()));
+        }
+        return items;
+    }
+
+    /** The container of a dialogue, from the stored evidence of the given events, in order. */
+    public byte[] bundle(Header header, List<Item> items) {
         List<Entry> entries = new ArrayList<>();
         List<String> levels = new ArrayList<>();
-        for (EventEvidence event : events) {
+        for (Item item : items) {
+            EventEvidence event = item.evidence();
             String number = "%03d".formatted(event.sequence());
             LongTermEvidence.Signature signature = evidence.of(event.dialogueId(), event.sequence(), event.signature());
             levels.add(signature.level());
@@ -63,21 +109,19 @@ public class EvidenceBundles {
             entries.add(
                     new Entry("META-INF/signature" + number + ".p7s", "application/pkcs7-signature", signature.cms()));
         }
-        entries.add(new Entry("summary.html", "text/html", summary(tenant, view, levels)));
+        entries.add(new Entry("summary.html", "text/html", summary(header, items, levels)));
         byte[] manifest = manifest(entries);
         TimeStampToken archive = null;
         if (timeStamping.client().isPresent()) {
             try {
                 archive = timeStamping.client().get().stamp(manifest);
             } catch (TimeStampUnavailable e) {
-                log.warn(
-                        "Evidence bundle of {} without its archive time-stamp: {}",
-                        view.summary().dialogueId(),
-                        e.getMessage());
+                log.warn("Evidence bundle {} without its archive time-stamp: {}", header.title(), e.getMessage());
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            zip.setComment("eDialog evidence of dialogue " + header.dialogueId());
             // The media type first and stored, so that the container announces itself (EN 319 162-1, A.1).
             byte[] mimetype = MEDIA_TYPE.getBytes(StandardCharsets.US_ASCII);
             ZipEntry first = new ZipEntry("mimetype");
@@ -134,43 +178,45 @@ public class EvidenceBundles {
     }
 
     /** The readable summary, in Vietnamese with English beside it, with local times. */
-    private static byte[] summary(Tenant tenant, DialogueView view, List<String> levels) {
-        var s = view.summary();
+    private static byte[] summary(Header header, List<Item> items, List<String> levels) {
+        Tenant tenant = header.tenant();
         String topic = tenant == null
-                ? s.topic()
-                : tenant.topic(s.topic())
+                ? header.topic()
+                : tenant.topic(header.topic())
                         .map(t -> t.nameVi() + " / " + t.nameEn())
-                        .orElse(s.topic());
+                        .orElse(header.topic());
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">")
                 .append("<title>Hồ sơ chứng cứ đối thoại ")
-                .append(e(s.trackingCode()))
+                .append(e(header.title()))
                 .append("</title></head><body>\n")
                 .append("<h1>Hồ sơ chứng cứ đối thoại <small>(Dialogue evidence)</small></h1>\n<dl>\n")
-                .append(row("Mã tra cứu (Tracking code)", s.trackingCode()))
-                .append(row("Tỉnh, thành phố (Province)", tenant == null ? s.tenant() : tenant.nameVi()))
+                .append(row("Đối thoại (Dialogue)", header.title()))
+                .append(row("Tỉnh, thành phố (Province)", tenant == null ? "" : tenant.nameVi()))
                 .append(row("Lĩnh vực (Topic)", topic))
-                .append(row("Ngày hỏi (Asked)", L10n.DATE_TIME.format(s.askedAt())))
+                .append(row(
+                        "Ngày hỏi (Asked)", header.askedAt() == null ? "" : L10n.DATE_TIME.format(header.askedAt())))
                 .append("</dl>\n<table border=\"1\" cellpadding=\"4\">\n<tr><th>#</th><th>Thời gian (Time)</th>")
                 .append("<th>Nội dung (Event)</th><th>Người ký (Signer)</th><th>Chữ ký (Signature)</th></tr>\n");
-        List<TimelineItem> items = view.timeline();
         for (int i = 0; i < items.size(); i++) {
-            TimelineItem item = items.get(i);
+            Item item = items.get(i);
+            long sequence = item.evidence().sequence();
             html.append("<tr><td>")
-                    .append(item.sequence())
+                    .append(sequence)
                     .append("</td><td>")
-                    .append(L10n.DATE_TIME.format(item.at()))
+                    .append(L10n.DATE_TIME.format(item.evidence().at()))
                     .append("</td><td>")
                     .append(e(item.summaryVi()))
                     .append("<br><small>")
                     .append(e(item.summaryEn()))
                     .append("</small></td><td>")
-                    .append(e(item.signerSubject()))
+                    .append(e(item.signer()))
                     .append("</td><td>")
-                    .append(e(i < levels.size() ? levels.get(i) : ""))
-                    .append("<br><small>META-INF/signature%03d.p7s</small></td></tr>\n".formatted(item.sequence()));
+                    .append(e(levels.get(i)))
+                    .append("<br><small>META-INF/signature%03d.p7s</small></td></tr>\n".formatted(sequence));
         }
-        html.append("</table>\n<h2>Cách kiểm tra (How to verify)</h2>\n<p>Với eDialog (with eDialog): ")
+        html.append("</table>\n<p>Giờ Việt Nam (Vietnam time).</p>\n")
+                .append("<h2>Cách kiểm tra (How to verify)</h2>\n<p>Với eDialog (with eDialog): ")
                 .append("<code>java -jar edialog.jar evidence verify FILE.asice --trust root.pem</code></p>\n")
                 .append("<p>Với DSS của Liên minh châu Âu (with the EU's DSS): mỗi tệp <code>META-INF/signatureNNN.p7s")
                 .append("</code> là chữ ký CAdES tách rời của tệp <code>payloads/NNN-*.json</code> (each is a detached")

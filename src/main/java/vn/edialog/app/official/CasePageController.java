@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -61,6 +62,8 @@ class CasePageController {
     private final PublishedDialogueQueries published;
     private final GovernmentActions government;
 
+    private final boolean demoPki;
+
     CasePageController(
             AccessPolicy access,
             SignedTimeline signedTimeline,
@@ -68,7 +71,9 @@ class CasePageController {
             DialogueSummaryQueries summaries,
             Tenants tenants,
             PublishedDialogueQueries published,
-            GovernmentActions government) {
+            GovernmentActions government,
+            @Value("${edialog.pki.demo:false}") boolean demoPki) {
+        this.demoPki = demoPki;
         this.access = access;
         this.signedTimeline = signedTimeline;
         this.timeline = timeline;
@@ -132,6 +137,9 @@ class CasePageController {
         model.addAttribute(
                 "texts", texts(signed, answer.map(e -> e.entry().sequence()).orElse(-1L)));
         model.addAttribute("evidenceBase", "/cases/" + id.get() + "/events/");
+        model.addAttribute("bundleUrl", "/api/v1/dialogues/" + id.get() + "/evidence.asice");
+        model.addAttribute("bundleFile", "edialog-" + (summary == null ? id.get() : summary.trackingCode()) + ".asice");
+        model.addAttribute("trustAnchorUrl", demoPki ? "/pki/root.pem" : null);
         boolean onPortal = published.find(tenantCode, id.get()).isPresent();
         model.addAttribute("onPortal", onPortal);
         model.addAttribute("mayWithdraw", onPortal && isModerator(staff.get(), tenant));

@@ -1,6 +1,8 @@
 package vn.edialog.app.portal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.edialog.app.evidence.EvidenceBundles;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.tracking.EvidenceDownloads;
 import vn.edialog.app.tracking.SignedTimeline;
@@ -49,6 +52,7 @@ class PortalApiController {
     private final TimelineWords words;
     private final PublicBaseUrl publicBaseUrl;
     private final MessageSource messages;
+    private final EvidenceBundles bundles;
 
     PortalApiController(
             PublishedDialogueQueries published,
@@ -57,7 +61,9 @@ class PortalApiController {
             Tenants tenants,
             TimelineWords words,
             PublicBaseUrl publicBaseUrl,
-            MessageSource messages) {
+            MessageSource messages,
+            EvidenceBundles bundles) {
+        this.bundles = bundles;
         this.words = words;
         this.publicBaseUrl = publicBaseUrl;
         this.messages = messages;
@@ -157,6 +163,34 @@ class PortalApiController {
             @PathVariable String tenant, @PathVariable UUID dialogueId, @PathVariable long sequence) {
         EventEvidence evidence = downloadableEvidence(tenant, dialogueId, sequence);
         return EvidenceDownloads.signature(evidence);
+    }
+
+    @GetMapping("/dialogues/{dialogueId}/evidence.asice")
+    @Operation(
+            summary = "The published dialogue's public evidence as one ASiC-E container: the government's public"
+                    + " messages (a published redaction in place of what it redacts) with their CAdES-LT signatures, a"
+                    + " readable summary, and a manifest with its archive time-stamp; verify it offline with `edialog"
+                    + " evidence verify`")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The ASiC-E container",
+            content = @Content(mediaType = EvidenceBundles.MEDIA_TYPE))
+    ResponseEntity<byte[]> bundle(@PathVariable String tenant, @PathVariable UUID dialogueId) {
+        Tenant province = tenants.find(tenant).orElseThrow(() -> ApiProblem.tenantNotFound(tenant));
+        PublishedDialogue dialogue =
+                published.find(tenant, dialogueId).orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId));
+        List<EvidenceBundles.Item> items = timeline.timeline(tenant, dialogueId).stream()
+                .filter(entry -> PublicTimeline.downloadable(entry, dialogue.redacted()))
+                .map(entry -> new EvidenceBundles.Item(
+                        timeline.evidence(tenant, dialogueId, entry.sequence())
+                                .orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId + "/" + entry.sequence())),
+                        words.vietnamese(entry, province),
+                        words.english(entry, province),
+                        entry.signer() == null ? null : entry.signer().subjectCommonName()))
+                .toList();
+        byte[] bundle = bundles.bundle(
+                new EvidenceBundles.Header(dialogueId, dialogue.subject(), province, dialogue.topic(), null), items);
+        return EvidenceBundles.download(bundle, "edialog-" + dialogueId + ".asice");
     }
 
     /** The download's file name: {@code edialog-<dialogue>-<sequence>.json} or {@code .p7s}, a pair for the tools. */

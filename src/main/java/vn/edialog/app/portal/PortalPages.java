@@ -184,6 +184,9 @@ class PortalPages {
         String evidenceBase = "/api/v1/portal/" + tenantCode + "/dialogues/" + d.dialogueId() + "/events/";
         model.addAttribute("evidenceBase", evidenceBase);
         model.addAttribute("trustAnchorUrl", demoPki ? "/pki/root.pem" : null);
+        model.addAttribute(
+                "bundleUrl", "/api/v1/portal/" + tenantCode + "/dialogues/" + d.dialogueId() + "/evidence.asice");
+        model.addAttribute("bundleFile", "edialog-" + d.dialogueId() + ".asice");
         // The help's commands name the files of the latest answer, the message most readers want to check.
         // Of a redacted publication, the redaction itself (the People's Committee's signed text).
         String example = d.redacted() ? "AnswerPublished" : "DialogueAnswered";

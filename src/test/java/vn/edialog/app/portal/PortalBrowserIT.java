@@ -135,11 +135,18 @@ class PortalBrowserIT {
                 .hasSize(2);
         Accessibility.assertNoSeriousViolations(driver, "published dialogue");
         Browser.screenshot(driver, "portal-desktop-3-dialogue");
+        var bundle = driver.findElement(By.cssSelector(".evidence-bundle"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", bundle);
+        assertThat(bundle.findElement(By.cssSelector("a.button")).getAttribute("href"))
+                .endsWith("/api/v1/portal/demo/dialogues/" + accented.id() + "/evidence.asice");
+        assertThat(bundle.getText()).contains("Tải hồ sơ chứng cứ (.asice)", "java -jar edialog.jar evidence verify");
+        Browser.screenshot(driver, "portal-desktop-4-evidence-bundle");
 
         driver.get(url("/portal/demo/dialogues/" + accented.id() + "?lang=en"));
         assertThat(driver.findElement(By.cssSelector("main")).getText())
                 .contains("Verified")
-                .contains("Check the signatures yourself");
+                .contains("Check the signatures yourself")
+                .contains("Download the evidence bundle (.asice)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.edialog.app.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.edialog.app.evidence.EvidenceBundleVerifier;
+import vn.edialog.app.evidence.EvidenceBundles;
 import vn.edialog.app.operations.cli.Cli;
 import vn.edialog.app.submission.GovernmentActions;
 import vn.edialog.app.support.Api;
@@ -301,6 +304,23 @@ class PortalPagesIT {
                                 .bytes(),
                         StandardCharsets.UTF_8))
                 .contains(answer);
+
+        // The public evidence bundle: the same public messages, nothing of the asker, verifiable offline.
+        String bundleUrl = "/api/v1/portal/demo/dialogues/" + asked.id() + "/evidence.asice";
+        assertThat(html).contains("Tải hồ sơ chứng cứ (.asice)", bundleUrl, "evidence verify edialog-" + asked.id());
+        Download bundle = download(bundleUrl);
+        assertThat(bundle.contentType()).isEqualTo(EvidenceBundles.MEDIA_TYPE);
+        assertThat(bundle.disposition()).contains("attachment", "edialog-" + asked.id() + ".asice");
+        var report = EvidenceBundleVerifier.verify(
+                new ByteArrayInputStream(bundle.bytes()),
+                Set.of(TestPki.shared().trustAnchor()),
+                Instant.now());
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.signatures())
+                .extracting(EvidenceBundleVerifier.SignatureCheck::file)
+                .containsExactly("META-INF/signature002.p7s", "META-INF/signature003.p7s");
+        String unpacked = new String(bundle.bytes(), StandardCharsets.ISO_8859_1);
+        assertThat(unpacked).doesNotContain("payloads/000-", "payloads/001-");
         for (long notPublic : List.of(0L, 1L)) {
             assertThat(api.get("/api/v1/portal/demo/dialogues/" + asked.id() + "/events/" + notPublic + "/payload")
                             .status())

@@ -84,6 +84,9 @@ class ReadAuthorizationIT {
             GET /api/v1/dialogues/{D1}/events/3/evidence         | 401       | D1    | 404   | 404       | D1                  | D1    | 404   | D1           | 404
             GET /api/v1/dialogues/{D2}/events/0/evidence         | 401       | 404   | 404   | D2        | 404                 | 404   | 404   | 404          | D2
             GET /api/v1/dialogues/{D1}/events/99/evidence        | 401       | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404
+            GET /api/v1/dialogues/{D1}/evidence.asice            | 401       | D1    | 404   | 404       | D1                  | D1    | 404   | D1           | 404
+            GET /api/v1/dialogues/{D2}/evidence.asice            | 401       | 404   | 404   | D2        | 404                 | 404   | 404   | 404          | D2
+            GET /api/v1/dialogues/{X}/evidence.asice             | 401       | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404
             # Agency inboxes: the agency's officials and its province's People's Committee; 403 for everyone else.
             GET /api/v1/tenants/demo/agencies/ubnd/dialogues     | 401       | 403   | 403   | 403       | D1 D3               | 403   | 403   | 403          | 403
             GET /api/v1/tenants/demo/agencies/skhdt/dialogues    | 401       | 403   | 403   | 403       | D1                  | D1    | 403   | D1           | 403
@@ -105,6 +108,9 @@ class ReadAuthorizationIT {
             GET /api/v1/portal/demo/dialogues                    | D1        | D1    | D1    | D1        | D1                  | D1    | D1    | D1           | D1
             GET /api/v1/portal/demo/dialogues/{D1}               | D1        | D1    | D1    | D1        | D1                  | D1    | D1    | D1           | D1
             GET /api/v1/portal/demo/dialogues/{D3}               | 404       | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404
+            GET /api/v1/portal/demo/dialogues/{D1}/evidence.asice | D1       | D1    | D1    | D1        | D1                  | D1    | D1    | D1           | D1
+            GET /api/v1/portal/demo/dialogues/{D3}/evidence.asice | 404      | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404
+            GET /api/v1/portal/songlam/dialogues/{D1}/evidence.asice | 404   | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404
             GET /api/v1/portal/songlam/dialogues                 | none      | none  | none  | none      | none                | none  | none  | none         | none
             GET /api/v1/portal/songlam/dialogues/{D1}            | 404       | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404
             GET /api/v1/portal/songlam/dialogues/{D2}            | 404       | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404
