@@ -34,6 +34,11 @@ public class LongTermEvidence {
         this.jdbc = jdbc;
     }
 
+    /** The inclusion proof of the event in an anchor of the chain heads, once it is anchored. */
+    public Optional<ChainAnchors.Proof> anchorProof(UUID dialogueId, long sequence) {
+        return ChainAnchors.proof(jdbc, dialogueId, sequence);
+    }
+
     /** {@code signatureBase64} (the stored CMS of event {@code sequence} of {@code dialogueId}) with its evidence. */
     public Signature of(UUID dialogueId, long sequence, String signatureBase64) {
         byte[] cms = Base64.getDecoder().decode(signatureBase64);

@@ -75,6 +75,7 @@ public class OpenApiConfiguration {
                                 bad-signature, untrusted, expired, revoked, revocation-unknown, weak-algorithm, key-usage, \
                                 skew, identity-mismatch, identity-not-trusted-from-issuer, replayed-nonce, unknown-tenant, \
                                 unknown-topic, unknown-dialogue, unknown-agency, not-allowed-in-state, forbidden, conflict, \
-                                unauthenticated, sign-in-refused, bad-parameter); a refused command stores nothing."""));
+                                unauthenticated, sign-in-refused, bad-parameter, time-stamp-unavailable, not-anchored-yet); a \
+                                refused command stores nothing."""));
     }
 }

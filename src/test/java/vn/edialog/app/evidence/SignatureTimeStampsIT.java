@@ -3,6 +3,7 @@ package vn.edialog.app.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.security.cert.TrustAnchor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +58,7 @@ import vn.edialog.app.support.TestPkiFiles;
 import vn.edialog.app.support.TestTimeStampAuthority;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.timestamp.Dss;
+import vn.edialog.command.timestamp.MerkleTree;
 
 /**
  * Every stored signature gets an RFC 3161 time-stamp from the configured authority, kept beside its event, and then
@@ -71,6 +77,7 @@ class SignatureTimeStampsIT {
     static void timeStamps(DynamicPropertyRegistry registry) {
         registry.add("edialog.tsa.urls", authority::url);
         registry.add("edialog.tsa.stamp-interval", () -> "300ms");
+        registry.add("edialog.anchor.interval", () -> "400ms");
     }
 
     @AfterAll
@@ -335,6 +342,75 @@ class SignatureTimeStampsIT {
         assertThat(report).startsWith("VALID: ").contains("it existed at", "archive time-stamp: ");
         assertThat(invalid).isEqualTo(Cli.INVALID);
         assertThat(out.toString()).contains(answer + ": altered", "bad-signature");
+    }
+
+    @Test
+    void everyEventIsAnchoredInATimeStampedTreeAndShowsItsInclusionProof() throws Exception {
+        UUID id = ask();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/dialogues/" + id + "/events/0/anchor"))
+                .header("Authorization", moderatorBasic())
+                .GET()
+                .build();
+
+        Api.Response proof = await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.send(request), response -> response.status() == 200);
+
+        JsonNode json = proof.json();
+        String eventHash = jdbc.sql(
+                        """
+                        select convert_from(payload, 'UTF8')::jsonb #>> '{evidence,hash}' from domainevententry
+                        where aggregateidentifier = :id and sequencenumber = 0
+                        """)
+                .param("id", id.toString())
+                .query(String.class)
+                .single();
+        HexFormat hex = HexFormat.of();
+        List<byte[]> path = new ArrayList<>();
+        json.path("path").forEach(node -> path.add(hex.parseHex(node.asText())));
+        byte[] root = hex.parseHex(json.path("root").asText());
+        assertThat(json.path("eventHash").asText()).isEqualTo(eventHash);
+        assertThat(MerkleTree.verify(
+                        hex.parseHex(eventHash),
+                        json.path("leafIndex").asLong(),
+                        json.path("leaves").asLong(),
+                        path,
+                        root))
+                .isTrue();
+        TimeStampToken token = new TimeStampToken(
+                new CMSSignedData(Base64.getDecoder().decode(json.path("token").asText())));
+        assertThat(timeStamping.verifier().verify(token, root).time()).isBeforeOrEqualTo(Instant.now());
+
+        ChainAnchors.Report audit = ChainAnchors.audit(dataSource, timeStamping.verifier());
+        assertThat(audit.problems()).isEmpty();
+        assertThat(audit.anchoredEvents()).isPositive();
+        long anchor = json.path("anchor").asLong();
+        byte[] stored = jdbc.sql("select root from chain_anchor where id = :id")
+                .param("id", anchor)
+                .query(byte[].class)
+                .single();
+        jdbc.sql("update chain_anchor set root = :root where id = :id")
+                .param("root", new byte[32])
+                .param("id", anchor)
+                .update();
+        try {
+            assertThat(ChainAnchors.audit(dataSource, timeStamping.verifier()).problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("anchor " + anchor + ": its root is not the tree");
+        } finally {
+            jdbc.sql("update chain_anchor set root = :root where id = :id")
+                    .param("root", stored)
+                    .param("id", anchor)
+                    .update();
+        }
+        assertThat(api.send(HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + port + "/api/v1/dialogues/" + id + "/events/7/anchor"))
+                                .header("Authorization", moderatorBasic())
+                                .GET()
+                                .build())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -52,7 +52,9 @@ class EmbeddedDefaultSmokeIT {
         Path log = workDir.resolve("server.log");
         int port = freePort();
 
-        server = java(workDir, Map.of("SERVER_PORT", String.valueOf(port)), log).start();
+        // Anchors every 2 s instead of 10 min, so that the dialogue's event is anchored while the test runs.
+        server = java(workDir, Map.of("SERVER_PORT", String.valueOf(port), "EDIALOG_ANCHOR_INTERVAL", "2s"), log)
+                .start();
         Api api = new Api(port);
         await().atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofSeconds(1))
@@ -203,6 +205,16 @@ class EmbeddedDefaultSmokeIT {
             return false;
         });
 
+        HttpRequest anchor = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/dialogues/" + dialogueId + "/events/0/anchor"))
+                .header(
+                        "Authorization",
+                        download.headers().firstValue("Authorization").orElseThrow())
+                .build();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        http.send(anchor, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+
         server.destroy();
         assertThat(server.waitFor()).as(tail(log)).isIn(0, 143);
 
@@ -226,7 +238,8 @@ class EmbeddedDefaultSmokeIT {
         assertThat(Files.readString(report))
                 .contains("VALID: 1 events of 1 dialogues")
                 .contains("time-stamps: 1 verified, 0 pending, 0 invalid")
-                .contains("validation values (CAdES-LT): 1 captured, 0 awaiting, 0 incomplete");
+                .contains("validation values (CAdES-LT): 1 captured, 0 awaiting, 0 incomplete")
+                .contains("anchors: 1 verified covering 1 events, 0 events not yet anchored, 0 invalid");
         deleteRecursively(workDir); // kept when the test fails, for its logs
     }
 

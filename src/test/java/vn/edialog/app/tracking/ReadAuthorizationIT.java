@@ -84,6 +84,8 @@ class ReadAuthorizationIT {
             GET /api/v1/dialogues/{D1}/events/3/evidence         | 401       | D1    | 404   | 404       | D1                  | D1    | 404   | D1           | 404
             GET /api/v1/dialogues/{D2}/events/0/evidence         | 401       | 404   | 404   | D2        | 404                 | 404   | 404   | 404          | D2
             GET /api/v1/dialogues/{D1}/events/99/evidence        | 401       | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404
+            GET /api/v1/dialogues/{D1}/events/0/anchor           | 401       | 404 not-anchored-yet | 404 | 404 | 404 not-anchored-yet | 404 not-anchored-yet | 404 | 404 not-anchored-yet | 404
+            GET /api/v1/dialogues/{D1}/events/99/anchor          | 401       | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404
             GET /api/v1/dialogues/{D1}/evidence.asice            | 401       | D1    | 404   | 404       | D1                  | D1    | 404   | D1           | 404
             GET /api/v1/dialogues/{D2}/evidence.asice            | 401       | 404   | 404   | D2        | 404                 | 404   | 404   | 404          | D2
             GET /api/v1/dialogues/{X}/evidence.asice             | 401       | 404   | 404   | 404       | 404                 | 404   | 404   | 404          | 404

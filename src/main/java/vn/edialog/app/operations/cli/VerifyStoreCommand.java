@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.edialog.app.evidence.ChainAnchors;
 import vn.edialog.app.evidence.TimeStampAudit;
 import vn.edialog.app.operations.database.DataSourceConfiguration;
 import vn.edialog.app.operations.store.EventStoreVerifier;
@@ -75,7 +76,11 @@ final class VerifyStoreCommand implements Callable<Integer> {
             EventStoreVerifier.Report report = verifier.verify(context.getBean(DataSource.class), null);
             TimeStampAudit.Report stamps =
                     TimeStampAudit.audit(context.getBean(DataSource.class), new TimeStampVerifier(timeStampRoots));
-            boolean valid = report.intact() && stamps.invalid() == 0;
+            ChainAnchors.Report anchored =
+                    ChainAnchors.audit(context.getBean(DataSource.class), new TimeStampVerifier(timeStampRoots));
+            boolean valid = report.intact()
+                    && stamps.invalid() == 0
+                    && anchored.problems().isEmpty();
             if (json) {
                 var node = mapper.createObjectNode()
                         .put("valid", valid)
@@ -91,6 +96,13 @@ final class VerifyStoreCommand implements Callable<Integer> {
                         .put("awaitingValidationValues", stamps.awaitingValues())
                         .put("incompleteValidationValues", stamps.incompleteValues())
                         .set("problems", mapper.valueToTree(stamps.problems()));
+                node.putObject("anchors")
+                        .put(
+                                "verified",
+                                anchored.anchors() - anchored.problems().size())
+                        .put("anchoredEvents", anchored.anchoredEvents())
+                        .put("unanchoredEvents", anchored.unanchoredEvents())
+                        .set("problems", mapper.valueToTree(anchored.problems()));
                 report.firstBreak().ifPresent(b -> node.put("reason", "break")
                         .put("detail", b.toString())
                         .put("globalIndex", b.globalIndex())
@@ -115,6 +127,11 @@ final class VerifyStoreCommand implements Callable<Integer> {
                 stamps.problems().forEach(problem -> out.println("  " + problem));
                 out.println("validation values (CAdES-LT): " + stamps.longTerm() + " captured, "
                         + stamps.awaitingValues() + " awaiting, " + stamps.incompleteValues() + " incomplete");
+                out.println((anchored.problems().isEmpty() ? "anchors: " : "INVALID anchors: ")
+                        + (anchored.anchors() - anchored.problems().size()) + " verified covering "
+                        + anchored.anchoredEvents() + " events, " + anchored.unanchoredEvents()
+                        + " events not yet anchored, " + anchored.problems().size() + " invalid");
+                anchored.problems().forEach(problem -> out.println("  " + problem));
             }
             return valid ? Cli.VALID : Cli.INVALID;
         }
