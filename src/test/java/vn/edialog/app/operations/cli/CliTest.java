@@ -324,6 +324,19 @@ class CliTest {
     }
 
     @Test
+    void anEvidenceBundleThatIsNoContainerIsUnusableInput() throws Exception {
+        Run run = run(
+                "evidence",
+                "verify",
+                write("bundle.asice", Envelopes.utf8("không phải tệp zip")).toString(),
+                "--trust",
+                path("root.pem"));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("bundle.asice: not a ZIP container");
+    }
+
+    @Test
     void aMissingSignatureFileIsUnusableInput() {
         Run run = run(
                 "signature", "verify", "--signature", dir.resolve("none.p7s").toString(), "--trust", path("root.pem"));
