@@ -50,6 +50,31 @@ public class TimeStampViews {
         return stamps;
     }
 
+    /** The anchor an event is a leaf of: its number and the time its time-stamp proves. */
+    public record Anchor(long id, Instant time) {}
+
+    /** The anchors of {@code entries} (events of one dialogue), by sequence number; events awaiting one are absent. */
+    public Map<Long, Anchor> anchors(List<TimelineEntry> entries) {
+        Map<Long, Anchor> anchors = new HashMap<>();
+        if (entries == null || entries.isEmpty()) {
+            return anchors;
+        }
+        jdbc.sql(
+                        """
+                        select e.sequencenumber, a.id, a.stamped_at from domainevententry e
+                        join chain_anchor_leaf l on l.global_index = e.globalindex
+                        join chain_anchor a on a.id = l.anchor_id
+                        where e.aggregateidentifier = :id
+                        """)
+                .param("id", entries.get(0).dialogueId().toString())
+                .query(row -> {
+                    anchors.put(
+                            row.getLong(1),
+                            new Anchor(row.getLong(2), row.getTimestamp(3).toInstant()));
+                });
+        return anchors;
+    }
+
     /** The CN of an RFC 2253 name, or the whole name when it has none. */
     static String commonName(String name) {
         try {

@@ -381,6 +381,12 @@ class SignatureTimeStampsIT {
                 new CMSSignedData(Base64.getDecoder().decode(json.path("token").asText())));
         assertThat(timeStamping.verifier().verify(token, root).time()).isBeforeOrEqualTo(Instant.now());
 
+        assertThat(casePage(id))
+                .contains(
+                        "Neo chuỗi băm",
+                        "Đã neo lúc",
+                        "cây Merkle số " + json.path("anchor").asLong());
+
         ChainAnchors.Report audit = ChainAnchors.audit(dataSource, timeStamping.verifier());
         assertThat(audit.problems()).isEmpty();
         assertThat(audit.anchoredEvents()).isPositive();
