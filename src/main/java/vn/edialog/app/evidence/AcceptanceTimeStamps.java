@@ -46,8 +46,8 @@ public class AcceptanceTimeStamps {
         }
         byte[] value = CadesSignatures.signatureValue(Base64.getDecoder().decode(signed.signature()));
         try {
-            TimeStampToken token = timeStamping.client().orElseThrow().stamp(value);
-            return Optional.of(new Stamp(value, token, timeStamping.verifier().verify(token, value)));
+            var stamped = timeStamping.client().orElseThrow().stamped(value);
+            return Optional.of(new Stamp(value, stamped.token(), stamped.facts()));
         } catch (TimeStampUnavailable e) {
             throw ApiProblem.timeStampUnavailable(RETRY_AFTER_SECONDS);
         }

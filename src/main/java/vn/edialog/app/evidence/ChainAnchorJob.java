@@ -42,7 +42,7 @@ class ChainAnchorJob {
             return 0;
         }
         Integer anchored = transactions.execute(
-                status -> ChainAnchors.anchor(jdbc, timeStamping.client().get(), timeStamping.verifier(), maxLeaves));
+                status -> ChainAnchors.anchor(jdbc, timeStamping.client().get(), maxLeaves));
         return anchored == null ? 0 : anchored;
     }
 }

@@ -56,7 +56,7 @@ public final class ChainAnchors {
      * Anchors the events not anchored yet (at most {@code maxLeaves}), in one transaction the caller holds; returns how
      * many, 0 when there are none, another node is anchoring, or no authority answers.
      */
-    static int anchor(JdbcClient jdbc, TimeStampClient client, TimeStampVerifier verifier, int maxLeaves) {
+    static int anchor(JdbcClient jdbc, TimeStampClient client, int maxLeaves) {
         boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
                 .param("lock", LOCK)
                 .query(Boolean.class)
@@ -87,8 +87,9 @@ public final class ChainAnchors {
         TimeStampToken token;
         TimeStampFacts facts;
         try {
-            token = client.stamp(root);
-            facts = verifier.verify(token, root);
+            TimeStampClient.Stamped stamped = client.stamped(root);
+            token = stamped.token();
+            facts = stamped.facts();
         } catch (TimeStampUnavailable e) {
             log.warn("Chain heads not anchored: {} events wait: {}", leaves.size(), e.getMessage());
             return 0;

@@ -79,8 +79,9 @@ class TimeStampJob {
             int done = 0;
             for (Pending row : rows) {
                 try {
-                    TimeStampToken token = client.stamp(row.signatureValue());
-                    var facts = timeStamping.verifier().verify(token, row.signatureValue());
+                    TimeStampClient.Stamped granted = client.stamped(row.signatureValue());
+                    TimeStampToken token = granted.token();
+                    var facts = granted.facts();
                     jdbc.sql(
                                     """
                                     update signature_timestamp set token = :token, stamped_at = :at,

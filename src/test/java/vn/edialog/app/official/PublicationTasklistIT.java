@@ -101,12 +101,12 @@ class PublicationTasklistIT {
         assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 
-    private void awaitStatus(UUID id, String status) {
+    private void awaitStatus(UUID id, String... statuses) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(asker.get("/api/v1/dialogues/" + id)
                         .json()
                         .path("status")
                         .asText())
-                .isEqualTo(status));
+                .isIn((Object[]) statuses));
     }
 
     /** Asks as the demo business; {@code consent} null leaves the field out of the signed payload. */
@@ -123,9 +123,14 @@ class PublicationTasklistIT {
 
     /** The moderator answers in the triage form, as in the Tasklist. */
     private void answer(UUID id, String text) {
+        answer(id, text, "ANSWERED");
+    }
+
+    /** The moderator answers in the triage form; the dialogue then reaches one of {@code statuses}. */
+    private void answer(UUID id, String text, String... statuses) {
         JsonNode triage = awaitTask(id, "Task_TriageDialogue");
         submit(triage, "{\"decision\": {\"value\": \"answer\"}, \"answer\": {\"value\": \"" + text + "\"}}");
-        awaitStatus(id, "ANSWERED");
+        awaitStatus(id, statuses);
     }
 
     private JsonNode search(String q) {
@@ -313,7 +318,9 @@ class PublicationTasklistIT {
                 .as("the reopened dialogue keeps its published answer")
                 .isEqualTo(200);
 
-        answer(id, "Lệ phí đăng ký hộ kinh doanh là 100.000 đồng.");
+        // The engine's clock is eight days ahead: the rating window of this answer, counted from the answer's time,
+        // has already passed, so the dialogue may close before the status is read.
+        answer(id, "Lệ phí đăng ký hộ kinh doanh là 100.000 đồng.", "ANSWERED", "CLOSED");
         submit(awaitTask(id, "Task_PublishAnswer"), "{\"decision\": {\"value\": \"publish\"}}");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(api.get("/api/v1/portal/demo/dialogues/" + id)

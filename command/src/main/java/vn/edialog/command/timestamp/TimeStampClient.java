@@ -101,8 +101,16 @@ public final class TimeStampClient {
         this.verifier = verifier;
     }
 
+    /** A token and what its verification established. */
+    public record Stamped(TimeStampToken token, TimeStampFacts facts) {}
+
     /** A verified token over {@code data} from the first authority that gives one. */
     public TimeStampToken stamp(byte[] data) {
+        return stamped(data).token();
+    }
+
+    /** A verified token over {@code data} from the first authority that gives one, with the facts it proves. */
+    public Stamped stamped(byte[] data) {
         List<String> failures = new ArrayList<>();
         for (Authority authority : authorities) {
             TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
@@ -127,8 +135,7 @@ public final class TimeStampClient {
                 // The nonce, imprint and policy asked for.
                 response.validate(request);
                 TimeStampToken token = response.getTimeStampToken();
-                verifier.verify(token, data);
-                return token;
+                return new Stamped(token, verifier.verify(token, data));
             } catch (IOException | TSPException | TimeStampRefusal | IllegalArgumentException e) {
                 failures.add(authority.name() + ": " + e.getMessage());
             }
