@@ -116,7 +116,10 @@ public class EvidenceBundles {
             try {
                 archive = timeStamping.client().get().stamp(manifest);
             } catch (TimeStampUnavailable e) {
-                log.warn("Evidence bundle {} without its archive time-stamp: {}", header.title(), e.getMessage());
+                log.warn(
+                        "Evidence bundle of {} without its archive time-stamp: {}",
+                        header.dialogueId(),
+                        e.getMessage());
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
