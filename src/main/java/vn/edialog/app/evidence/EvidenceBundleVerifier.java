@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.TrustAnchor;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class EvidenceBundleVerifier {
         Map<String, byte[]> files = read(bundle);
         List<String> problems = new ArrayList<>();
         if (!EvidenceBundles.MEDIA_TYPE.equals(
-                new String(files.getOrDefault("mimetype", new byte[0]), java.nio.charset.StandardCharsets.US_ASCII))) {
+                new String(files.getOrDefault("mimetype", new byte[0]), StandardCharsets.US_ASCII))) {
             problems.add("mimetype: not " + EvidenceBundles.MEDIA_TYPE);
         } else if (!"mimetype".equals(files.keySet().iterator().next())) {
             problems.add("mimetype: not the container's first file");
@@ -80,7 +81,7 @@ public final class EvidenceBundleVerifier {
                 if (file == null) {
                     problems.add(reference.getKey() + ": named by the manifest but missing");
                 } else if (!Base64.getEncoder()
-                        .encodeToString(ValidationValuesJob.sha256(file))
+                        .encodeToString(Digests.sha256(file))
                         .equals(reference.getValue())) {
                     problems.add(reference.getKey() + ": altered (its SHA-256 is not the manifest's)");
                 } else {

@@ -172,7 +172,7 @@ public class EvidenceBundles {
                     .append("\">\n")
                     .append("    <ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/>\n")
                     .append("    <ds:DigestValue>")
-                    .append(Base64.getEncoder().encodeToString(ValidationValuesJob.sha256(entry.bytes())))
+                    .append(Base64.getEncoder().encodeToString(Digests.sha256(entry.bytes())))
                     .append("</ds:DigestValue>\n")
                     .append("  </asic:DataObjectReference>\n");
         }

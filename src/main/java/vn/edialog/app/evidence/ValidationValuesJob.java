@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -140,7 +139,7 @@ class ValidationValuesJob {
     }
 
     private void link(Stamped row, String kind, byte[] der) {
-        byte[] sha256 = sha256(der);
+        byte[] sha256 = Digests.sha256(der);
         jdbc.sql(
                         """
                         insert into validation_value (sha256, kind, der, captured_at) values (:sha256, :kind, :der, :at)
@@ -203,14 +202,6 @@ class ValidationValuesJob {
         try {
             return certificate.getEncoded();
         } catch (CertificateException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static byte[] sha256(byte[] der) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(der);
-        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -12,9 +11,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import vn.edialog.app.support.Zips;
 import vn.edialog.command.pki.TestPki;
 
 /**
@@ -60,21 +58,9 @@ class EvidenceBundleVerifierTest {
         }
     }
 
-    private static byte[] zip(Map<String, byte[]> files) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
     private static EvidenceBundleVerifier.Report verify(Map<String, byte[]> files) throws Exception {
         return EvidenceBundleVerifier.verify(
-                new ByteArrayInputStream(zip(files)), Set.of(PKI.trustAnchor()), Instant.now());
+                new ByteArrayInputStream(Zips.zip(files)), Set.of(PKI.trustAnchor()), Instant.now());
     }
 
     @Test

@@ -8,7 +8,6 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -23,14 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -56,6 +51,7 @@ import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.TestOfficials;
 import vn.edialog.app.support.TestPkiFiles;
 import vn.edialog.app.support.TestTimeStampAuthority;
+import vn.edialog.app.support.Zips;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.timestamp.Dss;
 import vn.edialog.command.timestamp.MerkleTree;
@@ -230,33 +226,11 @@ class SignatureTimeStampsIT {
         return response.body();
     }
 
-    private static Map<String, byte[]> unzip(byte[] bundle) throws Exception {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                files.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return files;
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
     @Test
     void theEvidenceBundleVerifiesWithTheProductAndWithDssTodayAndFiveYearsOn() throws Exception {
         UUID id = answeredAndCaptured();
         byte[] bundle = bundle(id);
-        Map<String, byte[]> files = unzip(bundle);
+        Map<String, byte[]> files = Zips.unzip(bundle);
         Set<TrustAnchor> anchors = Set.of(TestPki.shared().trustAnchor());
         Instant fiveYearsOn = Instant.now().plus(Duration.ofDays(5 * 365 + 2));
 
@@ -301,8 +275,8 @@ class SignatureTimeStampsIT {
     @Test
     void evidenceVerifyOnTheCommandLineFindsAnAlteredPayload() throws Exception {
         UUID id = answeredAndCaptured();
-        Map<String, byte[]> files = unzip(bundle(id));
-        Path good = Files.write(Files.createTempFile("edialog-", ".asice"), zip(files));
+        Map<String, byte[]> files = Zips.unzip(bundle(id));
+        Path good = Files.write(Files.createTempFile("edialog-", ".asice"), Zips.zip(files));
         String answer = files.keySet().stream()
                 .filter(name -> name.startsWith("payloads/") && name.contains("Answered"))
                 .findFirst()
@@ -312,7 +286,7 @@ class SignatureTimeStampsIT {
                 new String(files.get(answer), StandardCharsets.UTF_8)
                         .replace("Câu trả lời", "Câu trả lời đã sửa")
                         .getBytes(StandardCharsets.UTF_8));
-        Path altered = Files.write(Files.createTempFile("edialog-", ".asice"), zip(files));
+        Path altered = Files.write(Files.createTempFile("edialog-", ".asice"), Zips.zip(files));
         String root = TestPkiFiles.directory().resolve("root.pem").toString();
         StringWriter out = new StringWriter();
 

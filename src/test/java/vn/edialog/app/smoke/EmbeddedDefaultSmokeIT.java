@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.edialog.app.support.Api;
 import vn.edialog.app.support.Browser;
+import vn.edialog.app.support.Zips;
 
 /**
  * Boots the packaged jar exactly as the README's run command does (no configuration, embedded PostgreSQL and demo
@@ -195,14 +196,8 @@ class EmbeddedDefaultSmokeIT {
             HttpResponse<byte[]> bundle = http.send(download, HttpResponse.BodyHandlers.ofByteArray());
             assertThat(bundle.statusCode()).isEqualTo(200);
             Files.write(workDir.resolve("evidence.asice"), bundle.body());
-            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bundle.body()))) {
-                for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    if (entry.getName().equals("summary.html")) {
-                        return new String(zip.readAllBytes(), StandardCharsets.UTF_8).contains("CAdES-BASELINE-LT");
-                    }
-                }
-            }
-            return false;
+            byte[] summary = Zips.unzip(bundle.body()).get("summary.html");
+            return summary != null && new String(summary, StandardCharsets.UTF_8).contains("CAdES-BASELINE-LT");
         });
 
         HttpRequest anchor = HttpRequest.newBuilder(
