@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 import vn.edialog.app.access.AccessPolicy;
 import vn.edialog.app.access.Viewer;
+import vn.edialog.app.confidential.SealedPayloads;
 import vn.edialog.app.submission.Receipts;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.tracking.EvidenceDownloads;
@@ -49,6 +50,8 @@ class AskerDialoguePage {
 
     private final boolean demoPki;
 
+    private final SealedPayloads sealed;
+
     AskerDialoguePage(
             AccessPolicy access,
             DialogueSummaryQueries summaries,
@@ -56,7 +59,9 @@ class AskerDialoguePage {
             SignedTimeline signedTimeline,
             Receipts receipts,
             Tenants tenants,
+            SealedPayloads sealed,
             @Value("${edialog.pki.demo:false}") boolean demoPki) {
+        this.sealed = sealed;
         this.demoPki = demoPki;
         this.access = access;
         this.summaries = summaries;
@@ -111,6 +116,7 @@ class AskerDialoguePage {
         Viewer.Asker asker = AskerPages.asker();
         readable(asker, dialogueId);
         return timeline.evidence(asker.tenant(), dialogueId, sequence)
+                .map(sealed::open)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

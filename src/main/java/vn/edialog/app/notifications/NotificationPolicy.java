@@ -44,12 +44,16 @@ class NotificationPolicy {
 
     private record Dialogue(String tenant, String trackingCode) {}
 
+    /** What a mail says in place of a confidential dialogue's text: it is read only on the signed-in pages. */
+    static final String CONFIDENTIAL = "\n(Nội dung bảo mật: đăng nhập để đọc / Confidential: log in to read it.)";
+
     @EventHandler
     void on(DialogueForwarded event, @MessageIdentifier String eventId) {
         dialogue(event.dialogueId()).ifPresent(d -> {
             String subject = "[eDialog] Hồ sơ " + d.trackingCode() + " được chuyển đến đơn vị / Case forwarded to you";
             String body = "Kính gửi Quý đơn vị,\n\nHồ sơ " + d.trackingCode() + " đã được chuyển đến đơn vị để trả lời"
-                    + " trước " + MailWords.time(event.dueAt()) + ".\nGhi chú: " + event.note()
+                    + " trước " + MailWords.time(event.dueAt()) + "."
+                    + (event.note() == null ? CONFIDENTIAL : "\nGhi chú: " + event.note())
                     + "\n\nCase " + d.trackingCode() + " was forwarded to your department ("
                     + words.agency(d.tenant(), event.department()) + "); answer due "
                     + MailWords.time(event.dueAt()) + ".\n";
@@ -63,7 +67,8 @@ class NotificationPolicy {
     void on(DialogueAnswered event, @MessageIdentifier String eventId) {
         mailAsker(event.dialogueId(), eventId, event.at(), d -> new String[] {
             "[eDialog] Hồ sơ " + d.trackingCode() + " đã được trả lời / Your question was answered",
-            "Câu hỏi " + d.trackingCode() + " của Quý vị đã được trả lời:\n\n" + event.answer()
+            "Câu hỏi " + d.trackingCode() + " của Quý vị đã được trả lời:\n\n"
+                    + (event.answer() == null ? CONFIDENTIAL : event.answer())
                     + "\n\nYour question " + d.trackingCode() + " was answered (see above). Log in to read it, rate"
                     + " the answer or reopen the dialogue.\n"
         });
@@ -74,7 +79,8 @@ class NotificationPolicy {
         mailAsker(event.dialogueId(), eventId, event.at(), d -> new String[] {
             "[eDialog] Hồ sơ " + d.trackingCode() + " cần bổ sung thông tin / More information needed",
             "Đề nghị Quý vị bổ sung cho hồ sơ " + d.trackingCode() + " trước " + MailWords.time(event.dueAt())
-                    + ":\n\n" + event.request() + "\n\nPlease provide the information above for " + d.trackingCode()
+                    + ":\n\n" + (event.request() == null ? CONFIDENTIAL : event.request())
+                    + "\n\nPlease provide the information above for " + d.trackingCode()
                     + " before " + MailWords.time(event.dueAt()) + ".\n"
         });
     }

@@ -24,6 +24,7 @@ import vn.edialog.app.access.AccessPolicy;
 import vn.edialog.app.access.OfficialRole;
 import vn.edialog.app.access.Viewer;
 import vn.edialog.app.access.Viewers;
+import vn.edialog.app.confidential.SealedPayloads;
 import vn.edialog.app.submission.GovernmentActions;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.tracking.EvidenceDownloads;
@@ -64,6 +65,8 @@ class CasePageController {
 
     private final boolean demoPki;
 
+    private final SealedPayloads sealed;
+
     CasePageController(
             AccessPolicy access,
             SignedTimeline signedTimeline,
@@ -72,7 +75,9 @@ class CasePageController {
             Tenants tenants,
             PublishedDialogueQueries published,
             GovernmentActions government,
+            SealedPayloads sealed,
             @Value("${edialog.pki.demo:false}") boolean demoPki) {
+        this.sealed = sealed;
         this.demoPki = demoPki;
         this.access = access;
         this.signedTimeline = signedTimeline;
@@ -224,7 +229,9 @@ class CasePageController {
         } catch (NumberFormatException e) {
             throw new CaseNotFound();
         }
-        return timeline.evidence(staff.get().tenant(), id, number).orElseThrow(CaseNotFound::new);
+        return timeline.evidence(staff.get().tenant(), id, number)
+                .map(sealed::open)
+                .orElseThrow(CaseNotFound::new);
     }
 
     /**

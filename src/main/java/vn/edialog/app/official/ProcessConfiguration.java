@@ -26,6 +26,7 @@ import vn.edialog.processes.dialogue.PreparePublication;
 import vn.edialog.processes.dialogue.ProcessSettings;
 import vn.edialog.processes.dialogue.PublicationDecision;
 import vn.edialog.processes.dialogue.RemindDialogue;
+import vn.edialog.processes.dialogue.TextsOutOfHistory;
 import vn.edialog.processes.dialogue.TriageDecision;
 
 /**
@@ -74,6 +75,11 @@ class ProcessConfiguration {
     @Bean
     LongStrings longStrings() {
         return new LongStrings();
+    }
+
+    @Bean
+    TextsOutOfHistory textsOutOfHistory() {
+        return new TextsOutOfHistory();
     }
 
     @Bean(DialogueProcessBeans.PLAN_DEADLINES)

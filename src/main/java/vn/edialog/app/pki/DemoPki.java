@@ -83,6 +83,7 @@ public final class DemoPki {
                     .toCharArray();
             refreshCrls(directory, password, clock.instant());
             ensureTimeStamping(directory, crlBase, password, clock.instant());
+            ensureEncryptionKeys(directory, crlBase, password, tenants, clock.instant());
             return new DemoPki(directory, password, PemFiles.readCertificates(directory.resolve("root.pem")), create);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the demo PKI in " + directory, e);
@@ -128,6 +129,59 @@ public final class DemoPki {
         Files.write(file, tsa.pkcs12(password));
         Files.writeString(directory.resolve("tsa.pem"), tsa.chainPem());
         log.info("Issued the demo time-stamping authority's key {}", file);
+    }
+
+    /**
+     * Issues each demo agency's encryption key ({@code agency-<tenant>-<agency>-encryption.p12}, ECDH for the data
+     * keys of confidential dialogues) with the official-duty CA's key, where it is missing: for new agencies and for a
+     * demo PKI created before confidential dialogues were encrypted.
+     */
+    private static void ensureEncryptionKeys(
+            Path directory, URI crlBase, char[] password, List<Tenant> tenants, Instant now) throws IOException {
+        Path caKey = directory.resolve("ca").resolve("official-ca.p12");
+        if (!Files.exists(caKey)) {
+            return;
+        }
+        Credential ca = null;
+        String base = crlBase.toString().replaceAll("/+$", "");
+        for (Tenant tenant : tenants) {
+            for (Agency agency : tenant.agencies()) {
+                Path file = directory.resolve(encryptionFile(tenant.code(), agency.code()));
+                if (Files.exists(file)) {
+                    continue;
+                }
+                if (ca == null) {
+                    ca = Credential.fromPkcs12(caKey, password);
+                }
+                Credential key = PkiFactory.encryption(
+                        ca,
+                        agency.nameVi(),
+                        "MNS:" + agency.budgetCode(),
+                        URI.create(base + GeneratedPki.OFFICIAL_CA_CRL),
+                        now.minus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(5 * 365)));
+                Files.write(file, key.pkcs12(password));
+                log.info("Issued the demo encryption key {}", file);
+            }
+        }
+    }
+
+    static String encryptionFile(String tenant, String agency) {
+        return "agency-" + tenant + "-" + agency + "-encryption.p12";
+    }
+
+    /** The demo agencies' encryption keys, by {@link ServerSigners#key(String, String)}. */
+    public Map<String, Credential> encryptionKeys(List<Tenant> tenants) {
+        Map<String, Credential> keys = new LinkedHashMap<>();
+        for (Tenant tenant : tenants) {
+            for (Agency agency : tenant.agencies()) {
+                Path file = directory.resolve(encryptionFile(tenant.code(), agency.code()));
+                if (Files.exists(file)) {
+                    keys.put(ServerSigners.key(tenant.code(), agency.code()), Credential.fromPkcs12(file, password));
+                }
+            }
+        }
+        return keys;
     }
 
     static String agencyFile(String tenant, String agency) {

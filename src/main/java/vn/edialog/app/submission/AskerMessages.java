@@ -133,6 +133,9 @@ public class AskerMessages {
         Tenant tenant = tenants.find(verified.tenant()).orElseThrow(() -> ApiProblem.unknownTenant(verified.tenant()));
         Actor actor = AskerIdentity.actor(verified.signer());
         SignedPayload signed = SignedPayload.of(verified.payloadBytes(), verified.signatureBytes(), verified.chain());
+        JsonNode payload = verified.payload();
+        Payloads.refuseUnknownFields(payload, kind.fields, "payload");
+        boolean confidentialAsk = kind == Kind.ASK && Payloads.bool(payload, "confidential", false);
         Submission.Message message = new Submission.Message(
                 Submission.Signer.ASKER,
                 tenant.code(),
@@ -140,12 +143,12 @@ public class AskerMessages {
                 kind.type(),
                 verified.nonce(),
                 receivedAt,
-                signed);
-        Submission.Accepted accepted = submission.submit(message, trackingCode -> {
-            JsonNode payload = verified.payload();
-            Payloads.refuseUnknownFields(payload, kind.fields, "payload");
-            return command(kind, tenant, verified.dialogueId(), trackingCode, payload, actor, receivedAt, signed);
-        });
+                signed,
+                confidentialAsk);
+        Submission.Accepted accepted = submission.submit(
+                message,
+                (trackingCode, stored) ->
+                        command(kind, tenant, verified.dialogueId(), trackingCode, payload, actor, receivedAt, stored));
         if (contactEmail != null) {
             jdbc.sql("insert into asker_contact (dialogue_id, email) values (:id, :email)")
                     .param("id", verified.dialogueId())
@@ -171,8 +174,10 @@ public class AskerMessages {
                 if (tenant.topics().stream().noneMatch(t -> t.code().equals(topic))) {
                     throw ApiProblem.unknownTopic(tenant.code(), topic);
                 }
-                String subject = Payloads.text(payload, "subject", TextLimits.SUBJECT_MAX);
-                String body = Payloads.text(payload, "body", TextLimits.TEXT_MAX);
+                // A confidential ask's text stays in its sealed payload: checked here, never in the event.
+                String subject =
+                        Submission.unlessSealed(signed, Payloads.text(payload, "subject", TextLimits.SUBJECT_MAX));
+                String body = Submission.unlessSealed(signed, Payloads.text(payload, "body", TextLimits.TEXT_MAX));
                 checkForm(tenant.topic(topic).orElseThrow(), payload.get("form"));
                 boolean confidential = Payloads.bool(payload, "confidential", false);
                 // The asker's signed choice whether the answer may be published; absent means "agrees".
@@ -180,6 +185,9 @@ public class AskerMessages {
                 List<Attachment> attachments = Payloads.array(payload, "attachments", 20).stream()
                         .map(AskerMessages::attachment)
                         .toList();
+                if (signed.sealed()) {
+                    attachments = List.of();
+                }
                 yield new AskDialogueCommand(
                         dialogueId,
                         tenant.code(),
@@ -197,18 +205,24 @@ public class AskerMessages {
                         signed);
             }
             case CLARIFY -> new ProvideClarificationCommand(
-                    dialogueId, Payloads.text(payload, "text", TextLimits.TEXT_MAX), actor, receivedAt, signed);
+                    dialogueId,
+                    Submission.unlessSealed(signed, Payloads.text(payload, "text", TextLimits.TEXT_MAX)),
+                    actor,
+                    receivedAt,
+                    signed);
             case RATE -> new RateSatisfactionCommand(
                     dialogueId,
                     Payloads.integer(payload, "rating", 1, 5),
-                    Payloads.optionalText(payload, "comment", TextLimits.REASON_MAX)
-                            .orElse(null),
+                    Submission.unlessSealed(
+                            signed,
+                            Payloads.optionalText(payload, "comment", TextLimits.REASON_MAX)
+                                    .orElse(null)),
                     actor,
                     receivedAt,
                     signed);
             case REOPEN -> new ReopenDialogueCommand(
                     dialogueId,
-                    Payloads.text(payload, "reason", TextLimits.REOPEN_REASON_MAX),
+                    Submission.unlessSealed(signed, Payloads.text(payload, "reason", TextLimits.REOPEN_REASON_MAX)),
                     calendar.dueAt(receivedAt, Submission.TRIAGE_WORKING_DAYS),
                     actor,
                     receivedAt,

@@ -1,5 +1,7 @@
 package vn.edialog.app.submission;
 
+import static vn.edialog.app.submission.Submission.unlessSealed;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
@@ -14,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.edialog.app.access.Official;
+import vn.edialog.app.confidential.ConfidentialContents;
 import vn.edialog.app.pki.ServerSigners;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.calendar.WorkingDayCalendar;
@@ -58,6 +61,7 @@ public class GovernmentActions {
     private final ObjectMapper json;
     private final Clock clock;
     private final WorkingDayCalendar calendar;
+    private final ConfidentialContents contents;
 
     GovernmentActions(
             ServerSigners signers,
@@ -65,7 +69,9 @@ public class GovernmentActions {
             JdbcClient jdbc,
             ObjectMapper json,
             Clock clock,
-            WorkingDayCalendar calendar) {
+            WorkingDayCalendar calendar,
+            ConfidentialContents contents) {
+        this.contents = contents;
         this.signers = signers;
         this.submission = submission;
         this.jdbc = jdbc;
@@ -84,20 +90,23 @@ public class GovernmentActions {
                 dialogueId,
                 official,
                 f -> f.put("request", request).put("dueAt", dueAt.toString()),
-                (signed, at) ->
-                        new RequestClarificationCommand(dialogueId, request, dueAt, official.actor(), at, signed));
+                (signed, at) -> new RequestClarificationCommand(
+                        dialogueId, unlessSealed(signed, request), dueAt, official.actor(), at, signed));
     }
 
     @Transactional
     public Submission.Accepted forward(
             UUID dialogueId, Official official, String department, String note, Instant dueAt) {
-        return perform(
+        Submission.Accepted accepted = perform(
                 "forward",
                 dialogueId,
                 official,
                 f -> f.put("department", department).put("note", note).put("dueAt", dueAt.toString()),
-                (signed, at) ->
-                        new ForwardDialogueCommand(dialogueId, department, note, dueAt, official.actor(), at, signed));
+                (signed, at) -> new ForwardDialogueCommand(
+                        dialogueId, department, unlessSealed(signed, note), dueAt, official.actor(), at, signed));
+        // A confidential dialogue's department reads it with its own key from now on.
+        contents.grant(dialogueId, official.tenant(), department, accepted.receivedAt());
+        return accepted;
     }
 
     @Transactional
@@ -120,8 +129,8 @@ public class GovernmentActions {
                 dialogueId,
                 official,
                 f -> f.put("reason", reason).put("triageDueAt", triageDueAt.toString()),
-                (signed, at) ->
-                        new ReturnForwardCommand(dialogueId, reason, triageDueAt, official.actor(), at, signed));
+                (signed, at) -> new ReturnForwardCommand(
+                        dialogueId, unlessSealed(signed, reason), triageDueAt, official.actor(), at, signed));
     }
 
     @Transactional
@@ -133,7 +142,7 @@ public class GovernmentActions {
                 official,
                 f -> f.put("requestedDueAt", requestedDueAt.toString()).put("reason", reason),
                 (signed, at) -> new RequestDeadlineExtensionCommand(
-                        dialogueId, requestedDueAt, reason, official.actor(), at, signed));
+                        dialogueId, requestedDueAt, unlessSealed(signed, reason), official.actor(), at, signed));
     }
 
     @Transactional
@@ -153,7 +162,8 @@ public class GovernmentActions {
                 dialogueId,
                 official,
                 f -> f.put("reason", reason),
-                (signed, at) -> new RefuseDeadlineExtensionCommand(dialogueId, reason, official.actor(), at, signed));
+                (signed, at) -> new RefuseDeadlineExtensionCommand(
+                        dialogueId, unlessSealed(signed, reason), official.actor(), at, signed));
     }
 
     @Transactional
@@ -163,7 +173,8 @@ public class GovernmentActions {
                 dialogueId,
                 official,
                 f -> f.put("answer", answer),
-                (signed, at) -> new AnswerDialogueCommand(dialogueId, answer, official.actor(), at, signed));
+                (signed, at) -> new AnswerDialogueCommand(
+                        dialogueId, unlessSealed(signed, answer), official.actor(), at, signed));
     }
 
     @Transactional
@@ -220,7 +231,8 @@ public class GovernmentActions {
                 dialogueId,
                 official,
                 f -> f.put("reason", reason),
-                (signed, at) -> new KeepAnswerPrivateCommand(dialogueId, reason, official.actor(), at, signed));
+                (signed, at) -> new KeepAnswerPrivateCommand(
+                        dialogueId, unlessSealed(signed, reason), official.actor(), at, signed));
     }
 
     /** Withdraws the published answer from the portal, its search and its feed, signed with a reason. */
@@ -231,7 +243,8 @@ public class GovernmentActions {
                 dialogueId,
                 official,
                 f -> f.put("reason", reason),
-                (signed, at) -> new WithdrawPublicationCommand(dialogueId, reason, official.actor(), at, signed));
+                (signed, at) -> new WithdrawPublicationCommand(
+                        dialogueId, unlessSealed(signed, reason), official.actor(), at, signed));
     }
 
     @Transactional
@@ -241,7 +254,8 @@ public class GovernmentActions {
                 dialogueId,
                 official,
                 f -> f.put("code", code.name()).put("reason", reason),
-                (signed, at) -> new RejectDialogueCommand(dialogueId, code, reason, official.actor(), at, signed));
+                (signed, at) -> new RejectDialogueCommand(
+                        dialogueId, code, unlessSealed(signed, reason), official.actor(), at, signed));
     }
 
     @Transactional
@@ -341,7 +355,7 @@ public class GovernmentActions {
         SignedPayload signed = SignedPayload.of(bytes, signer.sign(bytes), signer.chain());
         return submission.submit(
                 new Submission.Message(Submission.Signer.SERVER, tenant, dialogueId, type, nonce, at, signed),
-                trackingCode -> factory.create(signed, at));
+                (trackingCode, stored) -> factory.create(stored, at));
     }
 
     /**

@@ -11,7 +11,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.edialog.app.confidential.ConfidentialContents;
 import vn.edialog.app.evidence.AcceptanceTimeStamps;
+import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.dialogue.api.Recorded;
 import vn.edialog.command.dialogue.api.SignedPayload;
@@ -28,6 +30,8 @@ import vn.edialog.command.signature.Envelope;
  *       province's reads as unknown: agency codes and ids repeat nowhere, but an official never acts across
  *       provinces);
  *   <li>the tracking code is allocated (an ask) or looked up;
+ *   <li>a message of a confidential dialogue is sealed: its payload stored encrypted ({@link ConfidentialContents}),
+ *       the command and its event keep only the payload's digest and the signature;
  *   <li>when the policy requires it, the signature is time-stamped, and a message no authority stamps is refused
  *       ({@link AcceptanceTimeStamps});
  *   <li>the command is sent, and the aggregate answers where its event was recorded ({@link Recorded}); a required
@@ -51,13 +55,19 @@ public class Submission {
     private final Receipts receipts;
     private final CommandGateway commands;
     private final AcceptanceTimeStamps timeStamps;
+    private final ConfidentialContents confidential;
+    private final Tenants tenants;
 
     Submission(
             NonceRegistry nonces,
             TrackingCodes trackingCodes,
             Receipts receipts,
             CommandGateway commands,
-            AcceptanceTimeStamps timeStamps) {
+            AcceptanceTimeStamps timeStamps,
+            ConfidentialContents confidential,
+            Tenants tenants) {
+        this.confidential = confidential;
+        this.tenants = tenants;
         this.timeStamps = timeStamps;
         this.nonces = nonces;
         this.trackingCodes = trackingCodes;
@@ -77,6 +87,9 @@ public class Submission {
      * @param type the payload's type ({@code ask}, {@code forward}, ...); {@code ask} opens a dialogue
      * @param envelopeSha256 SHA-256 over the payload bytes then the signature bytes: names the exact envelope
      */
+    /**
+     * @param confidential an ask that opens a confidential dialogue (later messages follow their dialogue)
+     */
     public record Message(
             Signer signer,
             String tenant,
@@ -85,7 +98,8 @@ public class Submission {
             UUID nonce,
             Instant at,
             SignedPayload signed,
-            String envelopeSha256) {
+            String envelopeSha256,
+            boolean confidential) {
 
         public Message(
                 Signer signer,
@@ -95,7 +109,19 @@ public class Submission {
                 UUID nonce,
                 Instant at,
                 SignedPayload signed) {
-            this(signer, tenant, dialogueId, type, nonce, at, signed, Submission.envelopeSha256(signed));
+            this(signer, tenant, dialogueId, type, nonce, at, signed, false);
+        }
+
+        public Message(
+                Signer signer,
+                String tenant,
+                UUID dialogueId,
+                String type,
+                UUID nonce,
+                Instant at,
+                SignedPayload signed,
+                boolean confidential) {
+            this(signer, tenant, dialogueId, type, nonce, at, signed, Submission.envelopeSha256(signed), confidential);
         }
 
         boolean opensDialogue() {
@@ -104,12 +130,13 @@ public class Submission {
     }
 
     /**
-     * The command a message asks for, made once its dialogue's tracking code is known; it may still refuse the
-     * message's fields ({@link ApiProblem}).
+     * The command a message asks for, made once its dialogue's tracking code is known, with the envelope as the event
+     * keeps it ({@code stored}: sealed in a confidential dialogue, whose command then leaves its free text out); it may
+     * still refuse the message's fields ({@link ApiProblem}).
      */
     @FunctionalInterface
     public interface CommandFactory {
-        Object create(String trackingCode);
+        Object create(String trackingCode, SignedPayload stored);
     }
 
     /** What the sender gets back: the dialogue, its tracking code, the stored event and, for an asker, the receipt. */
@@ -144,7 +171,18 @@ public class Submission {
             requireDialogueOf(message.tenant(), message.dialogueId());
             trackingCode = trackingCodes.codeOf(message.dialogueId()).orElseThrow();
         }
-        Object created = command.create(trackingCode);
+        SignedPayload stored = message.signed();
+        if (message.opensDialogue() ? message.confidential() : confidential.isConfidential(message.dialogueId())) {
+            stored = message.opensDialogue()
+                    ? confidential.sealAsk(
+                            message.tenant(),
+                            tenants.find(message.tenant()).orElseThrow().moderatorAgency(),
+                            message.dialogueId(),
+                            message.signed(),
+                            message.at())
+                    : confidential.seal(message.dialogueId(), message.signed(), message.at());
+        }
+        Object created = command.create(trackingCode, stored);
         Optional<AcceptanceTimeStamps.Stamp> stamp = timeStamps.beforeAcceptance(message.signed());
         Recorded recorded = commands.sendAndWait(created);
         stamp.ifPresent(s -> timeStamps.keep(message.dialogueId(), recorded.sequence(), message.at(), s));
@@ -164,6 +202,11 @@ public class Submission {
         }
         return new Accepted(
                 message.dialogueId(), trackingCode, recorded.sequence(), recorded.hash(), message.at(), receipt);
+    }
+
+    /** A message's free text as its command carries it: none when the envelope is sealed (a confidential dialogue). */
+    public static String unlessSealed(SignedPayload stored, String text) {
+        return stored.sealed() ? null : text;
     }
 
     /** The province of an existing dialogue; an unknown dialogue is refused. */

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.edialog.app.access.AccessPolicy;
 import vn.edialog.app.access.Viewer;
+import vn.edialog.app.confidential.SealedPayloads;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.command.dialogue.api.ActorKind;
@@ -37,13 +38,17 @@ public class DialogueReads {
     private final Tenants tenants;
     private final TimelineWords words;
 
+    private final SealedPayloads sealed;
+
     DialogueReads(
             DialogueSummaryQueries summaries,
             DialogueTimelineQueries timelines,
             PartyInboxQueries inboxes,
             AccessPolicy policy,
             Tenants tenants,
-            TimelineWords words) {
+            TimelineWords words,
+            SealedPayloads sealed) {
+        this.sealed = sealed;
         this.words = words;
         this.summaries = summaries;
         this.timelines = timelines;
@@ -106,6 +111,7 @@ public class DialogueReads {
         DialogueSummary summary = summary(viewer, dialogueId);
         return timelines
                 .evidence(summary.tenant(), dialogueId, sequence)
+                .map(sealed::open)
                 .orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId + "/" + sequence));
     }
 
@@ -115,6 +121,7 @@ public class DialogueReads {
         return timelines.timeline(summary.tenant(), dialogueId).stream()
                 .map(entry -> timelines
                         .evidence(summary.tenant(), dialogueId, entry.sequence())
+                        .map(sealed::open)
                         .orElseThrow(() -> ApiProblem.unknownDialogue(dialogueId + "/" + entry.sequence())))
                 .toList();
     }
@@ -131,6 +138,7 @@ public class DialogueReads {
         boolean asker = kind == ActorKind.BUSINESS || kind == ActorKind.CITIZEN;
         var content = timelines
                 .evidence(tenant, entry.dialogueId(), entry.sequence())
+                .map(sealed::open)
                 .flatMap(evidence -> SignedContent.of(evidence.signedPayload()))
                 .orElse(null);
         return new TimelineItem(

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import vn.edialog.app.confidential.SealedPayloads;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.SignedPayload;
 import vn.edialog.command.signature.CmsSignatureVerifier;
@@ -92,7 +93,10 @@ public class SignedTimeline {
     private final ObjectMapper json;
     private final CmsSignatureVerifier cms = new CmsSignatureVerifier();
 
-    SignedTimeline(DialogueTimelineQueries timeline, TrustAnchors anchors, ObjectMapper json) {
+    private final SealedPayloads sealed;
+
+    SignedTimeline(DialogueTimelineQueries timeline, TrustAnchors anchors, ObjectMapper json, SealedPayloads sealed) {
+        this.sealed = sealed;
         this.timeline = timeline;
         this.anchors = anchors;
         this.json = json;
@@ -103,7 +107,8 @@ public class SignedTimeline {
         List<Event> events = new ArrayList<>();
         String previousHash = EvidenceChain.GENESIS;
         for (TimelineEntry entry : timeline.timeline(tenant, dialogueId)) {
-            Optional<EventEvidence> evidence = timeline.evidence(tenant, dialogueId, entry.sequence());
+            Optional<EventEvidence> evidence =
+                    timeline.evidence(tenant, dialogueId, entry.sequence()).map(sealed::open);
             events.add(
                     evidence.isEmpty()
                             ? new Event(
@@ -122,20 +127,24 @@ public class SignedTimeline {
         byte[] payload;
         byte[] signature;
         try {
-            payload = Base64.getDecoder().decode(evidence.signedPayload());
+            // A sealed payload whose key is gone (erased) verifies by its digest; there is nothing to show.
+            payload = evidence.sealed() ? null : Base64.getDecoder().decode(evidence.signedPayload());
             signature = Base64.getDecoder().decode(evidence.signature());
         } catch (IllegalArgumentException | NullPointerException e) {
             problems.add("the stored bytes are not base64");
             return new Event(
                     entry, new EventCheck(entry.sequence(), false, false, null, String.join("; ", problems)), null);
         }
-        JsonNode signed = parse(payload);
+        JsonNode signed = payload == null ? null : parse(payload);
         boolean signatureValid = false;
         Instant signingTime = null;
         try {
             VerificationResult result = cms.verify(
                     signature,
-                    Optional.of(payload),
+                    payload == null
+                            ? vn.edialog.command.signature.SignedContent.sealed(
+                                    java.util.HexFormat.of().parseHex(evidence.payloadSha256()))
+                            : vn.edialog.command.signature.SignedContent.detached(payload),
                     VerificationContext.of(anchors.forTenant(tenant), signedAt(signed, entry))
                             .withUntrusted(certificates(evidence.chain())));
             signatureValid = result.valid();
@@ -165,7 +174,11 @@ public class SignedTimeline {
         try {
             String hash = EvidenceChain.hash(
                     evidence.previousHash(),
-                    new SignedPayload(evidence.signedPayload(), evidence.signature(), evidence.chain()));
+                    new SignedPayload(
+                            evidence.signedPayload(),
+                            evidence.signature(),
+                            evidence.chain(),
+                            evidence.payloadSha256()));
             if (!hash.equals(evidence.hash())) {
                 problems.add("hash chain: the hash does not match the signed bytes and signature");
                 return false;

@@ -2,12 +2,16 @@ package vn.edialog.app.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.edialog.command.pki.Credential;
+import vn.edialog.command.pki.PkiFactory;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.tenant.Agency;
 import vn.edialog.command.tenant.Tenant;
@@ -40,6 +44,17 @@ public final class TestPkiFiles {
                             dir.resolve("agency-demo-" + agency.code() + ".p12"),
                             credential.pkcs12(PASSWORD.toCharArray()));
                     issued.put(agency.code(), credential);
+                    // Its encryption key, for the data keys of confidential dialogues (never a signing key).
+                    Credential encryption = PkiFactory.encryption(
+                            pki.officialCa(),
+                            agency.nameVi(),
+                            "MNS:" + agency.budgetCode(),
+                            URI.create("http://localhost/pki/crl/official-ca.crl"),
+                            Instant.now().minus(Duration.ofDays(1)),
+                            Instant.now().plus(Duration.ofDays(730)));
+                    Files.write(
+                            dir.resolve("agency-demo-" + agency.code() + "-encryption.p12"),
+                            encryption.pkcs12(PASSWORD.toCharArray()));
                 }
                 agencies = issued;
                 directory = dir;
@@ -90,6 +105,12 @@ public final class TestPkiFiles {
                     prefix + "key-store",
                     dir.resolve("agency-demo-" + agency.code() + ".p12").toString());
             properties.put(prefix + "password", PASSWORD);
+            String decryption = "edialog.confidentiality.agencies.demo." + agency.code() + ".";
+            properties.put(
+                    decryption + "key-store",
+                    dir.resolve("agency-demo-" + agency.code() + "-encryption.p12")
+                            .toString());
+            properties.put(decryption + "password", PASSWORD);
         }
         return properties;
     }

@@ -2,11 +2,7 @@ package vn.edialog.command.dialogue;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -38,6 +34,7 @@ import vn.edialog.command.dialogue.api.DialogueForwarded;
 import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.DialogueStatus;
+import vn.edialog.command.dialogue.api.ErasePersonalDataCommand;
 import vn.edialog.command.dialogue.api.EscalateDialogueCommand;
 import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.Evidence;
@@ -48,6 +45,7 @@ import vn.edialog.command.dialogue.api.ForwardDialogueCommand;
 import vn.edialog.command.dialogue.api.ForwardReturned;
 import vn.edialog.command.dialogue.api.InvalidCommand;
 import vn.edialog.command.dialogue.api.KeepAnswerPrivateCommand;
+import vn.edialog.command.dialogue.api.PersonalDataErased;
 import vn.edialog.command.dialogue.api.ProvideClarificationCommand;
 import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.PublishAnswerCommand;
@@ -90,6 +88,14 @@ class Dialogue {
     private String askerId;
     private String moderatorAgency;
     private boolean confidential;
+    /**
+     * The ask was sealed, and so is every later message (a confidential dialogue asked before its content was
+     * encrypted keeps its payloads, and goes on so).
+     */
+    private boolean sealed;
+    /** A sealed dialogue whose content was erased: final, whatever its stage. */
+    private boolean erased;
+
     private String tenant;
     private String topic;
     private String subject;
@@ -131,9 +137,25 @@ class Dialogue {
         Inputs.code("tenant", command.tenant());
         Inputs.text("trackingCode", command.trackingCode(), Inputs.CODE_MAX);
         Inputs.code("topic", command.topic());
-        Inputs.text("subject", command.subject(), Inputs.SUBJECT_MAX);
-        Inputs.text("body", command.body(), Inputs.TEXT_MAX);
-        Inputs.attachments(command.attachments());
+        if (command.signed().sealed() != command.confidential()) {
+            throw new InvalidCommand(
+                    "signed",
+                    command.confidential()
+                            ? "a confidential ask keeps its payload sealed"
+                            : "only a confidential dialogue's messages are sealed");
+        }
+        if (command.confidential()) {
+            sealedContent("subject", command.subject());
+            sealedContent("body", command.body());
+            if (!command.attachments().isEmpty()) {
+                throw new InvalidCommand(
+                        "attachments", "a confidential ask lists its attachments in the sealed payload");
+            }
+        } else {
+            Inputs.text("subject", command.subject(), Inputs.SUBJECT_MAX);
+            Inputs.text("body", command.body(), Inputs.TEXT_MAX);
+            Inputs.attachments(command.attachments());
+        }
         Inputs.code("moderatorAgency", command.moderatorAgency());
         Inputs.after("triageDueAt", command.triageDueAt(), command.at());
         if (!Inputs.isAsker(command.actor().kind())) {
@@ -159,8 +181,8 @@ class Dialogue {
     @CommandHandler
     Recorded handle(RequestClarificationCommand command) {
         String action = "request-clarification";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("request", command.request(), Inputs.TEXT_MAX);
+        envelope(command.actor(), command.at(), command.signed());
+        content("request", command.request(), Inputs.TEXT_MAX);
         Inputs.after("dueAt", command.dueAt(), command.at());
         refuseWhenFinished(action);
         if (stage == Stage.TRIAGE) {
@@ -182,8 +204,8 @@ class Dialogue {
     @CommandHandler
     Recorded handle(ProvideClarificationCommand command) {
         String action = "provide-clarification";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("text", command.text(), Inputs.TEXT_MAX);
+        envelope(command.actor(), command.at(), command.signed());
+        content("text", command.text(), Inputs.TEXT_MAX);
         refuseWhenFinished(action);
         requireAsker(action, command.actor());
         Stage resumed = requireStage(Action.PROVIDE_CLARIFICATION);
@@ -199,9 +221,9 @@ class Dialogue {
     @CommandHandler
     Recorded handle(ForwardDialogueCommand command) {
         String action = "forward";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         Inputs.code("department", command.department());
-        Inputs.text("note", command.note(), Inputs.REASON_MAX);
+        content("note", command.note(), Inputs.REASON_MAX);
         Inputs.after("dueAt", command.dueAt(), command.at());
         refuseWhenFinished(action);
         requireModerator(action, command.actor());
@@ -223,7 +245,7 @@ class Dialogue {
     @CommandHandler
     Recorded handle(AcknowledgeForwardCommand command) {
         String action = "acknowledge-forward";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         refuseWhenFinished(action);
         requireOpenForward(action);
         requireDepartment(action, command.actor());
@@ -244,8 +266,8 @@ class Dialogue {
     @CommandHandler
     Recorded handle(ReturnForwardCommand command) {
         String action = "return-forward";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        envelope(command.actor(), command.at(), command.signed());
+        content("reason", command.reason(), Inputs.REASON_MAX);
         Inputs.after("triageDueAt", command.triageDueAt(), command.at());
         refuseWhenFinished(action);
         requireOpenForward(action);
@@ -266,9 +288,9 @@ class Dialogue {
     @CommandHandler
     Recorded handle(RequestDeadlineExtensionCommand command) {
         String action = "request-deadline-extension";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         Inputs.after("requestedDueAt", command.requestedDueAt(), command.at());
-        Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        content("reason", command.reason(), Inputs.REASON_MAX);
         refuseWhenFinished(action);
         requireOpenForward(action);
         requireDepartment(action, command.actor());
@@ -294,7 +316,7 @@ class Dialogue {
     @CommandHandler
     Recorded handle(ExtendDeadlineCommand command) {
         String action = "extend-deadline";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         Inputs.after("newDueAt", command.newDueAt(), command.at());
         refuseWhenFinished(action);
         requireModerator(action, command.actor());
@@ -317,8 +339,8 @@ class Dialogue {
     @CommandHandler
     Recorded handle(RefuseDeadlineExtensionCommand command) {
         String action = "refuse-deadline-extension";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        envelope(command.actor(), command.at(), command.signed());
+        content("reason", command.reason(), Inputs.REASON_MAX);
         refuseWhenFinished(action);
         requireModerator(action, command.actor());
         requirePendingExtension(action);
@@ -337,8 +359,8 @@ class Dialogue {
     @CommandHandler
     Recorded handle(AnswerDialogueCommand command) {
         String action = "answer";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("answer", command.answer(), Inputs.TEXT_MAX);
+        envelope(command.actor(), command.at(), command.signed());
+        content("answer", command.answer(), Inputs.TEXT_MAX);
         refuseWhenFinished(action);
         boolean viaForward = stage == Stage.FORWARDED;
         if (stage == Stage.TRIAGE) {
@@ -363,7 +385,7 @@ class Dialogue {
     @CommandHandler
     Recorded handle(PublishAnswerCommand command) {
         String action = "publish-answer";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         requirePublicationDecision(action, command.actor());
         return record(new AnswerPublished(
                 dialogueId,
@@ -383,7 +405,7 @@ class Dialogue {
     @CommandHandler
     Recorded handle(PublishRedactedAnswerCommand command) {
         String action = "publish-redacted-answer";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         Inputs.text("subject", command.subject(), Inputs.SUBJECT_MAX);
         Inputs.text("question", command.question(), Inputs.TEXT_MAX);
         Inputs.text("answer", command.answer(), Inputs.TEXT_MAX);
@@ -415,8 +437,8 @@ class Dialogue {
     @CommandHandler
     Recorded handle(KeepAnswerPrivateCommand command) {
         String action = "keep-answer-private";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        envelope(command.actor(), command.at(), command.signed());
+        content("reason", command.reason(), Inputs.REASON_MAX);
         requirePublicationDecision(action, command.actor());
         return record(new AnswerKeptPrivate(
                 dialogueId, command.reason(), answeredAt, command.actor(), command.at(), evidence(command.signed())));
@@ -425,8 +447,8 @@ class Dialogue {
     @CommandHandler
     Recorded handle(WithdrawPublicationCommand command) {
         String action = "withdraw-publication";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        envelope(command.actor(), command.at(), command.signed());
+        content("reason", command.reason(), Inputs.REASON_MAX);
         requireModerator(action, command.actor());
         requireStage(Action.WITHDRAW_PUBLICATION);
         if (!onPortal) {
@@ -437,11 +459,35 @@ class Dialogue {
     }
 
     @CommandHandler
+    Recorded handle(ErasePersonalDataCommand command) {
+        String action = "erase-personal-data";
+        // Never sealed: the record of the erasure must stay readable once the keys are gone.
+        Inputs.envelope(command.actor(), command.at(), command.signed());
+        if (command.signed().sealed()) {
+            throw new InvalidCommand("signed", "the erasure's own record is never sealed");
+        }
+        Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        if (command.actor().kind() != ActorKind.SYSTEM) {
+            requireModerator(action, command.actor());
+        }
+        if (!sealed) {
+            throw new ActionNotAllowed(
+                    status(), action, "only a confidential dialogue's sealed content is kept apart and can be erased");
+        }
+        if (erased) {
+            throw new ActionNotAllowed(status(), action, "its content is erased already");
+        }
+        requireStage(Action.ERASE_PERSONAL_DATA);
+        return record(new PersonalDataErased(
+                dialogueId, command.reason(), command.actor(), command.at(), evidence(command.signed())));
+    }
+
+    @CommandHandler
     Recorded handle(RejectDialogueCommand command) {
         String action = "reject";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         Inputs.required("code", command.code());
-        Inputs.text("reason", command.reason(), Inputs.REASON_MAX);
+        content("reason", command.reason(), Inputs.REASON_MAX);
         refuseWhenFinished(action);
         requireModerator(action, command.actor());
         requireStage(Action.REJECT);
@@ -457,7 +503,7 @@ class Dialogue {
     @CommandHandler
     Recorded handle(EscalateDialogueCommand command) {
         String action = "escalate";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         Inputs.required("step", command.step());
         if (command.level() < 1) {
             throw new InvalidCommand("level", "must be at least 1");
@@ -497,11 +543,15 @@ class Dialogue {
     @CommandHandler
     Recorded handle(RateSatisfactionCommand command) {
         String action = "rate-satisfaction";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         if (command.rating() < 1 || command.rating() > 5) {
             throw new InvalidCommand("rating", "must be between 1 and 5");
         }
-        Inputs.optionalText("comment", command.comment(), Inputs.REASON_MAX);
+        if (sealed) {
+            sealedContent("comment", command.comment());
+        } else {
+            Inputs.optionalText("comment", command.comment(), Inputs.REASON_MAX);
+        }
         refuseWhenFinished(action);
         requireAsker(action, command.actor());
         requireStage(Action.RATE);
@@ -521,11 +571,14 @@ class Dialogue {
     @CommandHandler
     Recorded handle(ReopenDialogueCommand command) {
         String action = "reopen";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
-        Inputs.text("reason", command.reason(), TextLimits.REOPEN_REASON_MAX);
+        envelope(command.actor(), command.at(), command.signed());
+        content("reason", command.reason(), TextLimits.REOPEN_REASON_MAX);
         Inputs.after("triageDueAt", command.triageDueAt(), command.at());
         if (stage == Stage.REJECTED) {
             throw new ActionNotAllowed(status(), action, "a rejected dialogue is final");
+        }
+        if (erased) {
+            throw new ActionNotAllowed(status(), action, "its content was erased: the dialogue is final");
         }
         requireAsker(action, command.actor());
         requireStage(Action.REOPEN);
@@ -544,7 +597,7 @@ class Dialogue {
     @CommandHandler
     Recorded handle(CloseDialogueCommand command) {
         String action = "close";
-        Inputs.envelope(command.actor(), command.at(), command.signed());
+        envelope(command.actor(), command.at(), command.signed());
         Inputs.required("reason", command.reason());
         Inputs.required("reopenableUntil", command.reopenableUntil());
         if (command.reopenableUntil().isBefore(command.at())) {
@@ -581,6 +634,36 @@ class Dialogue {
         return new Recorded(sequence, lastHash);
     }
 
+    /**
+     * The envelope fields every command carries. Every message of a confidential dialogue is sealed (its payload kept
+     * encrypted outside the event), and only those.
+     */
+    private void envelope(Actor actor, Instant at, SignedPayload signed) {
+        Inputs.envelope(actor, at, signed);
+        if (signed.sealed() != sealed) {
+            throw new InvalidCommand(
+                    "signed",
+                    sealed
+                            ? "a confidential dialogue's messages keep their payload sealed"
+                            : "only a confidential dialogue's messages are sealed");
+        }
+    }
+
+    /** A message's free text: checked, or, in a sealed dialogue, absent (it is in the sealed payload). */
+    private void content(String field, String value, int max) {
+        if (sealed) {
+            sealedContent(field, value);
+        } else {
+            Inputs.text(field, value, max);
+        }
+    }
+
+    private static void sealedContent(String field, String value) {
+        if (value != null) {
+            throw new InvalidCommand(field, "a confidential dialogue keeps it in the sealed payload, not in the event");
+        }
+    }
+
     private Evidence evidence(SignedPayload signed) {
         return EvidenceChain.link(lastHash, signed);
     }
@@ -595,6 +678,9 @@ class Dialogue {
         }
         if (stage == Stage.REJECTED) {
             throw new ActionNotAllowed(status(), action, "a rejected dialogue is final");
+        }
+        if (erased) {
+            throw new ActionNotAllowed(status(), action, "its content was erased: the dialogue is final");
         }
     }
 
@@ -665,6 +751,7 @@ class Dialogue {
         askerId = event.actor().id();
         moderatorAgency = event.moderatorAgency();
         confidential = event.confidential();
+        sealed = event.evidence().signed().sealed();
         tenant = event.tenant();
         topic = event.topic();
         subject = event.subject();
@@ -808,6 +895,13 @@ class Dialogue {
     }
 
     @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        move(Action.ERASE_PERSONAL_DATA);
+        erased = true;
+        chain(event.evidence());
+    }
+
+    @EventSourcingHandler
     void on(DialogueClosed event) {
         move(
                 event.reason() == CloseReason.CLARIFICATION_TIMEOUT
@@ -833,13 +927,8 @@ class Dialogue {
         lastHash = evidence.hash();
     }
 
-    /** Lowercase hex SHA-256 of the signed payload bytes an event keeps. */
+    /** Lowercase hex SHA-256 of the signed payload bytes an event keeps (or, sealed, names). */
     private static String payloadSha256(Evidence evidence) {
-        try {
-            byte[] payload = Base64.getDecoder().decode(evidence.signed().payload());
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return EvidenceChain.payloadSha256(evidence.signed());
     }
 }

@@ -27,6 +27,8 @@ final class Inputs {
     private static final Pattern BUSINESS_ID = Pattern.compile("MST:\\d{10}(-\\d{3})?");
     private static final Pattern CITIZEN_ID = Pattern.compile("CCCD:\\d{12}|CMND:(\\d{9}|\\d{12})");
 
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
     private Inputs() {}
 
     /** The envelope fields every command carries: actor, time and the verified signed payload. */
@@ -38,7 +40,14 @@ final class Inputs {
         if (signed == null) {
             throw new InvalidCommand("signed", "is required");
         }
-        base64("signed.payload", signed.payload());
+        if (signed.payload() == null && signed.payloadSha256() != null) {
+            matches("signed.payloadSha256", signed.payloadSha256(), SHA256_HEX, "64 lowercase hex digits");
+        } else {
+            base64("signed.payload", signed.payload());
+            if (signed.payloadSha256() != null) {
+                throw new InvalidCommand("signed.payloadSha256", "only a sealed envelope (without its payload) has it");
+            }
+        }
         base64("signed.signature", signed.signature());
     }
 

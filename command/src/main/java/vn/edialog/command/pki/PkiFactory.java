@@ -153,18 +153,46 @@ public final class PkiFactory {
      * nonRepudiation, and the critical extended key usage id-kp-timeStamping alone (RFC 3161, 2.3).
      */
     public static Credential timeStamping(Credential ca, URI crlDistributionPoint, Instant from, Instant to) {
+        return leaf(
+                ca,
+                subject("eDialog Demo Time-Stamping Authority", "Hệ thống eDialog", null),
+                from,
+                to,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                crlDistributionPoint,
+                KeyPurposeId.id_kp_timeStamping);
+    }
+
+    /**
+     * An agency's encryption credential issued by {@code ca}: EC P-256 with the key usage keyAgreement alone, for the
+     * data keys of confidential dialogues (ECDH key agreement); never a signing key.
+     */
+    public static Credential encryption(
+            Credential ca, String name, String uid, URI crlDistributionPoint, Instant from, Instant to) {
+        return leaf(ca, subject(name, name, uid), from, to, KeyUsage.keyAgreement, crlDistributionPoint, null);
+    }
+
+    /** A new EC P-256 leaf issued by {@code ca}, its chain the leaf then the CA's chain. */
+    private static Credential leaf(
+            Credential ca,
+            X500Name subject,
+            Instant from,
+            Instant to,
+            int keyUsage,
+            URI crlDistributionPoint,
+            KeyPurposeId extendedKeyUsage) {
         KeyPair keys = keyPair(KeyKind.EC_P256);
         X509Certificate certificate = certificate(
                 new Spec(
-                        subject("eDialog Demo Time-Stamping Authority", "Hệ thống eDialog", null),
+                        subject,
                         keys.getPublic(),
                         from,
                         to,
                         false,
-                        KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                        keyUsage,
                         crlDistributionPoint,
                         null,
-                        KeyPurposeId.id_kp_timeStamping),
+                        extendedKeyUsage),
                 X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
                 ca.privateKey(),
                 ca.certificate().getPublicKey());

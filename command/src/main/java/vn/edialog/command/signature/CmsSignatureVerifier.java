@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -23,6 +24,7 @@ import org.bouncycastle.asn1.ess.ESSCertID;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificate;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -66,18 +68,20 @@ public final class CmsSignatureVerifier {
 
     /** Verifies {@code cms} (detached when {@code detachedContent} is present) and its path under {@code ctx}. */
     public VerificationResult verify(byte[] cms, Optional<byte[]> detachedContent, VerificationContext ctx) {
+        return verify(cms, SignedContent.of(detachedContent), ctx);
+    }
+
+    /** Verifies {@code cms} over {@code content} (bytes, a sealed digest, or encapsulated) and its path. */
+    public VerificationResult verify(byte[] cms, SignedContent content, VerificationContext ctx) {
         List<String> facts = new ArrayList<>();
         SignerFacts signerFacts = null;
         try {
-            CmsOutcome o = verifySignature(
-                    cms,
-                    detachedContent.orElse(null),
-                    ctx.untrusted(),
-                    ctx.profile() == Profile.EDIALOG,
-                    ctx.minRsaBits());
+            CmsOutcome o =
+                    verifySignature(cms, content, ctx.untrusted(), ctx.profile() == Profile.EDIALOG, ctx.minRsaBits());
             signerFacts = facts(o);
             facts.add("signature valid: " + o.signatureAlgorithm() + " over digest " + o.digestAlgorithm()
-                    + (o.signingTime() == null ? "" : ", signing-time " + o.signingTime()));
+                    + (o.signingTime() == null ? "" : ", signing-time " + o.signingTime())
+                    + (content.isSealed() ? " (sealed content: verified by its digest)" : ""));
             List<X509Certificate> pool = new ArrayList<>(o.certificates());
             pool.addAll(ctx.untrusted());
             List<X509Certificate> path = CertificatePathChecker.validate(
@@ -125,8 +129,13 @@ public final class CmsSignatureVerifier {
      */
     static CmsOutcome verifySignature(
             byte[] cms, byte[] detached, Collection<X509Certificate> extra, boolean policy, int minRsaBits) {
+        return verifySignature(cms, SignedContent.detached(detached), extra, policy, minRsaBits);
+    }
+
+    static CmsOutcome verifySignature(
+            byte[] cms, SignedContent content, Collection<X509Certificate> extra, boolean policy, int minRsaBits) {
         try {
-            return verifyCms(cms, detached, extra, policy, minRsaBits);
+            return verifyCms(cms, content, extra, policy, minRsaBits);
         } catch (SignatureRefusal r) {
             throw r;
         } catch (RuntimeException e) {
@@ -136,7 +145,8 @@ public final class CmsSignatureVerifier {
     }
 
     private static CmsOutcome verifyCms(
-            byte[] cms, byte[] detached, Collection<X509Certificate> extra, boolean policy, int minRsaBits) {
+            byte[] cms, SignedContent signed, Collection<X509Certificate> extra, boolean policy, int minRsaBits) {
+        byte[] detached = signed.bytes();
         ContentInfo ci = parse(cms);
         CMSSignedData sd;
         try {
@@ -149,7 +159,19 @@ public final class CmsSignatureVerifier {
             encapsulated = b;
         }
         byte[] content;
-        if (detached != null) {
+        if (signed.isSealed()) {
+            if (encapsulated != null) {
+                throw new SignatureRefusal(
+                        RefusalReason.BAD_SIGNATURE, "a sealed payload's CMS must not encapsulate the content");
+            }
+            content = null;
+            try {
+                // Precomputed digests: the signer's message-digest attribute is checked against this one.
+                sd = new CMSSignedData(Map.of(NISTObjectIdentifiers.id_sha256.getId(), signed.sha256()), ci);
+            } catch (CMSException | RuntimeException e) {
+                throw new SignatureRefusal(RefusalReason.BAD_ENCODING, "not a CMS SignedData", e);
+            }
+        } else if (detached != null) {
             if (encapsulated != null && !Arrays.equals(encapsulated, detached)) {
                 throw new SignatureRefusal(
                         RefusalReason.BAD_SIGNATURE, "the CMS encapsulates content different from the payload");
@@ -177,6 +199,14 @@ public final class CmsSignatureVerifier {
                     RefusalReason.BAD_SIGNATURE, "exactly one signer is required, found " + signers.size());
         }
         SignerInformation signer = signers.iterator().next();
+        if (signed.isSealed()
+                && !NISTObjectIdentifiers.id_sha256.equals(
+                        signer.getDigestAlgorithmID().getAlgorithm())) {
+            throw new SignatureRefusal(
+                    RefusalReason.BAD_SIGNATURE,
+                    "a sealed payload's signature must use the SHA-256 digest, not "
+                            + AlgorithmPolicy.name(signer.getDigestAlgorithmID().getAlgorithm()));
+        }
         AttributeTable attrs = signer.getSignedAttributes();
         if (attrs == null) {
             throw new SignatureRefusal(RefusalReason.BAD_SIGNATURE, "signed attributes are required");

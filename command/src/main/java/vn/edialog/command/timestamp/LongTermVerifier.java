@@ -12,6 +12,7 @@ import java.util.Set;
 import org.bouncycastle.tsp.TimeStampToken;
 import vn.edialog.command.signature.CmsSignatureVerifier;
 import vn.edialog.command.signature.RefusalReason;
+import vn.edialog.command.signature.SignedContent;
 import vn.edialog.command.signature.VerificationContext;
 import vn.edialog.command.signature.VerificationResult;
 
@@ -49,6 +50,11 @@ public final class LongTermVerifier {
     }
 
     public Outcome outcome(byte[] cms, Optional<byte[]> detachedContent, VerificationContext context) {
+        return outcome(cms, SignedContent.of(detachedContent), context);
+    }
+
+    /** The verdict on {@code cms} over {@code detachedContent} (bytes, a sealed digest, or encapsulated). */
+    public Outcome outcome(byte[] cms, SignedContent detachedContent, VerificationContext context) {
         VerificationResult atTime = signatures.verify(cms, detachedContent, context);
         Optional<TimeStampToken> token;
         List<X509Certificate> carried;

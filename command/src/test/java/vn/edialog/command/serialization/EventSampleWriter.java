@@ -40,6 +40,7 @@ import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PersonalDataErased;
 import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.Redaction;
 import vn.edialog.command.dialogue.api.RejectionReason;
@@ -67,6 +68,8 @@ public final class EventSampleWriter {
     private UUID dialogue;
     private String previous;
     private Instant clock;
+    /** The current dialogue is confidential: its messages are sealed. */
+    private boolean sealing;
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -349,14 +352,17 @@ public final class EventSampleWriter {
                         moderator,
                         fields().put("reason", "Văn bản hướng dẫn đã hết hiệu lực"))));
 
+        // A confidential dialogue: its messages sealed (the events keep the payloads' digests, not the payloads nor
+        // their text), then its content erased by the system, whose own record is never sealed.
         begin();
+        sealing = true;
         events.add(new DialogueAsked(
                 dialogue,
                 tenant,
                 "DEMO-2026-000002",
                 "phan-anh-kien-nghi",
-                "Quảng cáo",
-                "Nội dung",
+                null,
+                null,
                 true,
                 false,
                 List.of(),
@@ -376,10 +382,18 @@ public final class EventSampleWriter {
         events.add(new DialogueRejected(
                 dialogue,
                 RejectionReason.ABUSIVE,
-                "Nội dung quảng cáo",
+                null,
                 moderator,
                 next(),
                 sign(ubnd, "reject", moderator, fields().put("code", "ABUSIVE").put("reason", "Nội dung quảng cáo"))));
+        sealing = false;
+        String erasure = "Người hỏi yêu cầu xóa dữ liệu cá nhân";
+        events.add(new PersonalDataErased(
+                dialogue,
+                erasure,
+                robot,
+                next(),
+                sign(system, "erase-personal-data", robot, fields().put("reason", erasure))));
 
         begin();
         events.add(new DialogueAsked(
@@ -479,6 +493,9 @@ public final class EventSampleWriter {
         byte[] bytes = CanonicalJson.canonicalize(payload);
         byte[] signature = signer.signer().sign(bytes);
         SignedPayload signed = SignedPayload.of(bytes, signature, signer.chain());
+        if (sealing) {
+            signed = signed.seal(EvidenceChain.payloadSha256(signed));
+        }
         Evidence evidence = EvidenceChain.link(previous, signed);
         previous = evidence.hash();
         return evidence;

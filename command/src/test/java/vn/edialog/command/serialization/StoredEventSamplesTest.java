@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,7 @@ import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.signature.CmsSignatureVerifier;
 import vn.edialog.command.signature.PemFiles;
+import vn.edialog.command.signature.SignedContent;
 import vn.edialog.command.signature.TrustAnchors;
 import vn.edialog.command.signature.VerificationContext;
 
@@ -98,12 +101,27 @@ class StoredEventSamplesTest {
     void aStoredEventsSignatureStillVerifiesAndItsFieldsAreWhatWasSigned(Sample sample) throws Exception {
         Evidence evidence = JSON.treeToValue(sample.payload().path("evidence"), Evidence.class);
         assertThat(EvidenceChain.isIntact(evidence)).isTrue();
-        byte[] payload = Base64.getDecoder().decode(evidence.signed().payload());
         byte[] signature = Base64.getDecoder().decode(evidence.signed().signature());
         List<X509Certificate> chain = new ArrayList<>();
         for (String certificate : evidence.signed().chain()) {
             chain.addAll(PemFiles.parseCertificates(Base64.getDecoder().decode(certificate)));
         }
+        if (evidence.signed().sealed()) {
+            // A confidential dialogue's event: the signature verifies by the payload's digest, the text is elsewhere.
+            var sealed = new CmsSignatureVerifier()
+                    .verify(
+                            signature,
+                            SignedContent.sealed(
+                                    HexFormat.of().parseHex(evidence.signed().payloadSha256())),
+                            VerificationContext.of(
+                                            anchorsFor(sample.file()),
+                                            Instant.parse(
+                                                    sample.payload().path("at").asText()))
+                                    .withUntrusted(chain));
+            assertThat(sealed.valid()).as(sealed.detail()).isTrue();
+            return;
+        }
+        byte[] payload = Base64.getDecoder().decode(evidence.signed().payload());
         JsonNode signed = JSON.readTree(payload);
         var at = OffsetDateTime.parse(signed.path("signedAt").asText()).toInstant();
         var result = new CmsSignatureVerifier()

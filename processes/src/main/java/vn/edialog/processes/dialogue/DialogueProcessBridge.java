@@ -59,6 +59,18 @@ public class DialogueProcessBridge {
         this.history = history;
     }
 
+    /** What a task shows for a confidential dialogue's subject: its content is read on the case page only. */
+    static final String CONFIDENTIAL_SUBJECT = "Đối thoại bảo mật (confidential dialogue)";
+
+    /** A confidential dialogue's free text is never a process variable: the forms link to the case page instead. */
+    static final String CONFIDENTIAL_TEXT =
+            "Nội dung bảo mật: xem trên trang hồ sơ (confidential: read it on the case page)";
+
+    /** {@code text}, or the confidential placeholder when the event keeps it sealed (null). */
+    private static String shown(String text) {
+        return text == null ? CONFIDENTIAL_TEXT : text;
+    }
+
     @EventHandler
     public void on(DialogueAsked event) {
         String businessKey = event.dialogueId().toString();
@@ -71,12 +83,12 @@ public class DialogueProcessBridge {
         variables.put(TENANT, event.tenant());
         variables.put(TRACKING_CODE, event.trackingCode());
         variables.put(TOPIC, event.topic());
-        variables.put(SUBJECT, event.subject());
+        variables.put(SUBJECT, event.subject() == null ? CONFIDENTIAL_SUBJECT : event.subject());
         variables.put(ASKER_NAME, event.actor().name());
         variables.put("askerKind", event.actor().kind().name());
         variables.put(CONFIDENTIAL, event.confidential());
         variables.put(PUBLICATION_CONSENT, event.agreesToPublication());
-        variables.put(QUESTION, PreparePublication.display(event.body()));
+        variables.put(QUESTION, PreparePublication.display(shown(event.body())));
         variables.put(MODERATOR_AGENCY, event.moderatorAgency());
         variables.put("askedAt", Values.date(event.at()));
         variables.put(TRIAGE_STARTED_AT, Values.date(event.at()));
@@ -98,7 +110,7 @@ public class DialogueProcessBridge {
                         CLARIFICATION_DUE_AT,
                         Values.date(event.dueAt()),
                         "clarificationRequested",
-                        event.request(),
+                        shown(event.request()),
                         "clarificationRequestedBy",
                         event.requestedBy()));
     }
@@ -113,7 +125,7 @@ public class DialogueProcessBridge {
         Map<String, Object> variables = new HashMap<>();
         variables.put(DEPARTMENT, event.department());
         variables.put(FORWARD_NUMBER, event.forwardNumber());
-        variables.put(FORWARD_NOTE, event.note());
+        variables.put(FORWARD_NOTE, shown(event.note()));
         variables.put(ANSWER_STARTED_AT, Values.date(event.at()));
         variables.put(ANSWER_DUE_AT, Values.date(event.dueAt()));
         // A new forward starts its escalation afresh, as the aggregate does.
@@ -135,7 +147,7 @@ public class DialogueProcessBridge {
                 "returnedBy",
                 event.department(),
                 "returnedReason",
-                event.reason()));
+                shown(event.reason())));
         if (event.triageDueAt() != null) {
             // The moderator's recorded deadline, which the triage stage's plan never shortens (revision 1: unchanged).
             variables.put(TRIAGE_DUE_AT, Values.date(event.triageDueAt()));
@@ -155,7 +167,7 @@ public class DialogueProcessBridge {
                                         .atZone(WorkingDayCalendar.VIETNAM)
                                         .toLocalDate()
                                         .toString(),
-                        REQUESTED_EXTENSION_REASON, event.reason()));
+                        REQUESTED_EXTENSION_REASON, shown(event.reason())));
     }
 
     @EventHandler
@@ -168,7 +180,7 @@ public class DialogueProcessBridge {
 
     @EventHandler
     public void on(DeadlineExtensionRefused event) {
-        correlate(event, event.dialogueId(), Map.of("extensionRefusedReason", event.reason()));
+        correlate(event, event.dialogueId(), Map.of("extensionRefusedReason", shown(event.reason())));
     }
 
     @EventHandler
@@ -268,7 +280,7 @@ public class DialogueProcessBridge {
                         TRIAGE_ESCALATION_LEVEL,
                         0,
                         "reopenedReason",
-                        event.reason()));
+                        shown(event.reason())));
     }
 
     @EventHandler

@@ -44,8 +44,10 @@ public final class LongStrings extends AbstractProcessEnginePlugin {
         @Override
         public HistoryEvent createFormPropertyUpdateEvt(
                 ExecutionEntity execution, String propertyId, String propertyValue, String taskId) {
-            return super.createFormPropertyUpdateEvt(
-                    execution, propertyId, Fit.shorten(propertyValue, FittingTexts.VARIABLE_TEXT_MAX), taskId);
+            String value = TextsOutOfHistory.isFreeText(propertyId)
+                    ? TextsOutOfHistory.IN_THE_SIGNED_EVENT
+                    : Fit.shorten(propertyValue, FittingTexts.VARIABLE_TEXT_MAX);
+            return super.createFormPropertyUpdateEvt(execution, propertyId, value, taskId);
         }
     }
 

@@ -73,7 +73,8 @@ public class PartyInboxProjection {
                 .param("tenant", e.tenant())
                 .param("code", e.trackingCode())
                 .param("topic", e.topic())
-                .param("subject", e.subject())
+                // A confidential ask's subject stays in its sealed payload: the pages name the dialogue otherwise.
+                .param("subject", e.subject() == null ? "" : e.subject())
                 .param("confidential", e.confidential())
                 .param("stage", DialogueLifecycle.start().name())
                 .param("status", DialogueLifecycle.start().status().name())

@@ -234,13 +234,14 @@ public class DialogueTimelineProjection {
                         insert into timeline_event (dialogue_id, sequence, tenant, event_type, occurred_at, actor_kind,
                             actor_id, actor_name, actor_agency, fact_agency, fact_due_at, fact_previous_due_at, fact_number,
                             fact_code, fact_variant, fact_reference, fact_reason, signed_payload, signature, chain_hash,
-                            previous_hash, hash, signer_subject_cn, signer_issuer_cn, signer_serial)
+                            previous_hash, hash, signer_subject_cn, signer_issuer_cn, signer_serial, payload_sha256)
                         values (:id, :seq,
                             coalesce(:tenant, (select first.tenant from timeline_event first
                                                where first.dialogue_id = :id order by first.sequence limit 1)),
                             :type, :at, :actorKind, :actorId, :actorName, :actorAgency, :factAgency, :factDueAt,
                             :factPreviousDueAt, :factNumber, :factCode, :factVariant, :factReference, :factReason,
-                            :payload, :signature, :chainHash, :previousHash, :hash, :subject, :issuer, :serial)
+                            :payload, :signature, :chainHash, :previousHash, :hash, :subject, :issuer, :serial,
+                            :payloadSha256)
                         on conflict (dialogue_id, sequence) do nothing
                         """)
                 .param("id", dialogueId)
@@ -260,7 +261,8 @@ public class DialogueTimelineProjection {
                 .param("factVariant", facts.variant(), Types.VARCHAR)
                 .param("factReference", facts.reference(), Types.VARCHAR)
                 .param("factReason", facts.reason(), Types.VARCHAR)
-                .param("payload", evidence.signed().payload())
+                .param("payload", evidence.signed().payload(), Types.VARCHAR)
+                .param("payloadSha256", evidence.signed().payloadSha256(), Types.CHAR)
                 .param("signature", evidence.signed().signature())
                 .param("chainHash", chainHash)
                 .param("previousHash", evidence.previousHash())

@@ -68,7 +68,7 @@ public class DialogueTimelineQueries {
                         """
                         select e.dialogue_id, e.sequence, e.event_type, e.occurred_at, e.signed_payload, e.signature,
                             c.certificate_chain, e.previous_hash, e.hash, e.signer_subject_cn, e.signer_issuer_cn,
-                            e.signer_serial
+                            e.signer_serial, e.payload_sha256
                         from timeline_event e
                         left join timeline_chain c on c.chain_hash = e.chain_hash
                         where e.tenant = :tenant and e.dialogue_id = :id and e.sequence = :seq
@@ -86,7 +86,8 @@ public class DialogueTimelineQueries {
                         strings(rows.getArray("certificate_chain")),
                         rows.getString("previous_hash"),
                         rows.getString("hash"),
-                        signer(rows)))
+                        signer(rows),
+                        rows.getString("payload_sha256")))
                 .optional();
     }
 

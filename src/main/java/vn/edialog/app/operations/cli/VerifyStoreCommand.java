@@ -87,7 +87,8 @@ final class VerifyStoreCommand implements Callable<Integer> {
                         .put("events", report.events())
                         .put("dialogues", report.dialogues())
                         .put("validByTimeStamp", report.byTimeStamp())
-                        .put("validBySignedTime", report.bySignedTime());
+                        .put("validBySignedTime", report.bySignedTime())
+                        .put("sealed", report.sealed());
                 node.putObject("timeStamps")
                         .put("verified", stamps.stamped())
                         .put("pending", stamps.pending())
@@ -116,6 +117,10 @@ final class VerifyStoreCommand implements Callable<Integer> {
                 } else {
                     out.println("INVALID: first break at " + report.firstBreak().get());
                     out.println("  " + report.events() + " events before it verified");
+                }
+                if (report.sealed() > 0) {
+                    out.println("  confidential: " + report.sealed()
+                            + " sealed events verified by their payload's digest (their content is encrypted apart)");
                 }
                 if (report.byTimeStamp() + report.bySignedTime() > 0) {
                     out.println("  certificates expired since signing: " + report.byTimeStamp()

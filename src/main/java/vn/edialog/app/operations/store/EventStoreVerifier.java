@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import vn.edialog.command.dialogue.api.EvidenceChain;
 import vn.edialog.command.dialogue.api.SignedPayload;
 import vn.edialog.command.serialization.SignedFields;
 import vn.edialog.command.signature.CmsSignatureVerifier;
+import vn.edialog.command.signature.SignedContent;
 import vn.edialog.command.signature.VerificationContext;
 import vn.edialog.command.timestamp.CadesSignatures;
 import vn.edialog.command.timestamp.LongTermVerifier;
@@ -62,11 +64,18 @@ public final class EventStoreVerifier {
 
     /**
      * Checks one signature over the signed bytes, with the signature-time-stamp kept beside it (null when it has none
-     * yet).
+     * yet). A sealed event (a confidential dialogue's) has no bytes here ({@code payload} null): its signature is
+     * checked over {@code sealedSha256}, the payload's SHA-256 it keeps, at the time it was recorded.
      */
     @FunctionalInterface
     public interface SignatureCheck {
-        Verdict check(byte[] payload, byte[] signature, List<X509Certificate> chain, byte[] timeStampToken);
+        Verdict check(
+                byte[] payload,
+                byte[] sealedSha256,
+                byte[] signature,
+                List<X509Certificate> chain,
+                byte[] timeStampToken,
+                Instant recordedAt);
     }
 
     /** Where the store first stops being trustworthy. */
@@ -82,7 +91,8 @@ public final class EventStoreVerifier {
      * The outcome: how much was verified, how many of those by their time-stamp or by their signed time alone (their
      * certificates having expired since), and the first break, if any.
      */
-    public record Report(long events, int dialogues, long byTimeStamp, long bySignedTime, Optional<Break> firstBreak) {
+    public record Report(
+            long events, int dialogues, long byTimeStamp, long bySignedTime, long sealed, Optional<Break> firstBreak) {
         public boolean intact() {
             return firstBreak.isEmpty();
         }
@@ -99,21 +109,25 @@ public final class EventStoreVerifier {
         CmsSignatureVerifier cms = new CmsSignatureVerifier();
         LongTermVerifier longTerm = new LongTermVerifier(timeStampRoots);
         ObjectMapper mapper = new ObjectMapper();
-        return (payload, signature, chain, token) -> {
-            Instant signedAt;
-            try {
-                signedAt = OffsetDateTime.parse(
-                                mapper.readTree(payload).path("signedAt").asText())
-                        .toInstant();
-            } catch (Exception e) {
-                return Verdict.refused("the signed payload has no readable signedAt");
+        return (payload, sealedSha256, signature, chain, token, recordedAt) -> {
+            Instant signedAt = recordedAt;
+            if (payload != null) {
+                try {
+                    signedAt = OffsetDateTime.parse(
+                                    mapper.readTree(payload).path("signedAt").asText())
+                            .toInstant();
+                } catch (Exception e) {
+                    return Verdict.refused("the signed payload has no readable signedAt");
+                }
             }
+            SignedContent content =
+                    payload == null ? SignedContent.sealed(sealedSha256) : SignedContent.detached(payload);
             VerificationContext today = VerificationContext.of(anchors, now).withUntrusted(chain);
-            LongTermVerifier.Outcome current = longTerm.outcome(stamped(signature, token), Optional.of(payload), today);
+            LongTermVerifier.Outcome current = longTerm.outcome(stamped(signature, token), content, today);
             if (current.result().valid()) {
                 return new Verdict(null, current.byTimeStamp() ? Proof.TIME_STAMP : Proof.CURRENT);
             }
-            var result = cms.verify(signature, Optional.of(payload), today.withAt(signedAt));
+            var result = cms.verify(signature, content, today.withAt(signedAt));
             return result.valid()
                     ? new Verdict(null, Proof.SIGNED_TIME)
                     : Verdict.refused(result.reason().code() + ": " + result.detail());
@@ -146,6 +160,7 @@ public final class EventStoreVerifier {
         Map<String, Tip> tips = new HashMap<>();
         long count = 0;
         long[] proofs = new long[Proof.values().length];
+        long sealed = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // lets PostgreSQL stream the rows with the fetch size
             try (PreparedStatement query = connection.prepareStatement(
@@ -175,10 +190,14 @@ public final class EventStoreVerifier {
                                     tips.size(),
                                     proofs[Proof.TIME_STAMP.ordinal()],
                                     proofs[Proof.SIGNED_TIME.ordinal()],
+                                    sealed,
                                     Optional.of(new Break(globalIndex, dialogueId, sequence, type, checked.problem())));
                         }
                         tips.put(dialogueId, new Tip(sequence, checked.hash()));
                         proofs[checked.proof().ordinal()]++;
+                        if (checked.sealed()) {
+                            sealed++;
+                        }
                         count++;
                         if (progress != null) {
                             progress.accept(count);
@@ -194,12 +213,13 @@ public final class EventStoreVerifier {
                 tips.size(),
                 proofs[Proof.TIME_STAMP.ordinal()],
                 proofs[Proof.SIGNED_TIME.ordinal()],
+                sealed,
                 Optional.empty());
     }
 
-    private record Checked(String problem, String hash, Proof proof) {
+    private record Checked(String problem, String hash, Proof proof, boolean sealed) {
         static Checked broken(String problem) {
-            return new Checked(problem, null, null);
+            return new Checked(problem, null, null, false);
         }
     }
 
@@ -228,7 +248,7 @@ public final class EventStoreVerifier {
             return Checked.broken("its chain hash does not match its signed bytes and signature");
         }
         SignedPayload signed = evidence.signed();
-        byte[] payloadBytes = Base64.getDecoder().decode(signed.payload());
+        byte[] payloadBytes = signed.sealed() ? null : Base64.getDecoder().decode(signed.payload());
         byte[] signature = Base64.getDecoder().decode(signed.signature());
         List<X509Certificate> chain;
         try {
@@ -236,9 +256,25 @@ public final class EventStoreVerifier {
         } catch (CertificateException e) {
             return Checked.broken("its certificate chain is unreadable: " + e.getMessage());
         }
-        Verdict verdict = signatures.check(payloadBytes, signature, chain, timeStampToken);
+        Instant recordedAt;
+        try {
+            recordedAt = Instant.parse(event.path("at").asText());
+        } catch (RuntimeException e) {
+            return Checked.broken("it has no readable time");
+        }
+        Verdict verdict = signatures.check(
+                payloadBytes,
+                signed.sealed() ? HexFormat.of().parseHex(signed.payloadSha256()) : null,
+                signature,
+                chain,
+                timeStampToken,
+                recordedAt);
         if (verdict.problem() != null) {
             return Checked.broken("its signature does not verify: " + verdict.problem());
+        }
+        if (signed.sealed()) {
+            // The payload is encrypted elsewhere: the signature and the chain cover its digest, which is all there is.
+            return new Checked(null, hash, verdict.proof(), true);
         }
         JsonNode payload;
         try {
@@ -254,7 +290,7 @@ public final class EventStoreVerifier {
         if (mismatch.isPresent()) {
             return Checked.broken("its field '" + mismatch.get() + "' differs from what was signed");
         }
-        return new Checked(null, hash, verdict.proof());
+        return new Checked(null, hash, verdict.proof(), false);
     }
 
     private static List<X509Certificate> certificates(List<String> chain) throws CertificateException {

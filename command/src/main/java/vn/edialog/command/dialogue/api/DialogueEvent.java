@@ -24,6 +24,7 @@ public sealed interface DialogueEvent
                 DialogueReopened,
                 ForwardAcknowledged,
                 ForwardReturned,
+                PersonalDataErased,
                 PublicationWithdrawn,
                 SatisfactionRated {
 

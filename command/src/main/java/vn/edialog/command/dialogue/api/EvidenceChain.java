@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The hash chain linking every event of a dialogue to the one before: {@code hash = hex(SHA-256(UTF-8(
  * "edialog-chain-v1\n" + previousHash + "\n" + hex(SHA-256(payloadBytes)) + "\n" + hex(SHA-256(signatureBytes)))))},
- * starting from {@link #GENESIS}. Changing any stored payload, signature or order of events breaks the chain.
+ * starting from {@link #GENESIS}. Changing any stored payload, signature or order of events breaks the chain. A sealed
+ * envelope ({@link SignedPayload#sealed()}) brings the payload's digest instead of the payload: the same hash.
  */
 public final class EvidenceChain {
 
@@ -33,13 +34,11 @@ public final class EvidenceChain {
         if (previousHash == null || !HASH.matcher(previousHash).matches()) {
             throw new IllegalArgumentException("previous hash must be 64 lowercase hex digits");
         }
-        if (signed == null || signed.payload() == null || signed.signature() == null) {
+        if (signed == null || (signed.payload() == null && !signed.sealed()) || signed.signature() == null) {
             throw new IllegalArgumentException("signed payload and signature are required");
         }
-        byte[] payload = Base64.getDecoder().decode(signed.payload());
         byte[] signature = Base64.getDecoder().decode(signed.signature());
-        String text =
-                DOMAIN + previousHash + "\n" + HEX.formatHex(sha256(payload)) + "\n" + HEX.formatHex(sha256(signature));
+        String text = DOMAIN + previousHash + "\n" + payloadSha256(signed) + "\n" + HEX.formatHex(sha256(signature));
         return HEX.formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -48,6 +47,17 @@ public final class EvidenceChain {
         return evidence != null
                 && evidence.hash() != null
                 && evidence.hash().equals(hash(evidence.previousHash(), evidence.signed()));
+    }
+
+    /** Lowercase hex SHA-256 of the signed bytes: computed, or as a sealed envelope keeps it. */
+    public static String payloadSha256(SignedPayload signed) {
+        if (signed.sealed()) {
+            if (!HASH.matcher(signed.payloadSha256()).matches()) {
+                throw new IllegalArgumentException("a sealed payload's digest must be 64 lowercase hex digits");
+            }
+            return signed.payloadSha256();
+        }
+        return HEX.formatHex(sha256(Base64.getDecoder().decode(signed.payload())));
     }
 
     private static byte[] sha256(byte[] bytes) {

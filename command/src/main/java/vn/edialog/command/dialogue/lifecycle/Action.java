@@ -21,6 +21,8 @@ public enum Action {
     /** The system closes a dialogue whose asker did not give the requested clarification in time. */
     CLOSE_FOR_CLARIFICATION_TIMEOUT("close"),
     REOPEN("reopen"),
+    /** A finished confidential dialogue's content is erased (its keys destroyed); it stays finished for good. */
+    ERASE_PERSONAL_DATA("erase-personal-data"),
     /** Publish, publish redacted or keep private the latest answer: the moderator's decision. */
     DECIDE_PUBLICATION("publish-answer"),
     WITHDRAW_PUBLICATION("withdraw-publication");

@@ -25,6 +25,7 @@ import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PersonalDataErased;
 import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 
@@ -69,8 +70,8 @@ public final class DialogueLifecycle {
         define(ANSWERED).to(CLOSE, CLOSED).stay(RATE, DECIDE_PUBLICATION, WITHDRAW_PUBLICATION);
         // Publication decides on the latest answer whatever the lifecycle did since: a closed dialogue can still be
         // published; only a rejection is final, though an answer published before it can be taken down.
-        define(CLOSED).to(REOPEN, TRIAGE).stay(DECIDE_PUBLICATION, WITHDRAW_PUBLICATION);
-        define(REJECTED).stay(WITHDRAW_PUBLICATION);
+        define(CLOSED).to(REOPEN, TRIAGE).stay(ERASE_PERSONAL_DATA, DECIDE_PUBLICATION, WITHDRAW_PUBLICATION);
+        define(REJECTED).stay(ERASE_PERSONAL_DATA, WITHDRAW_PUBLICATION);
     }
 
     private DialogueLifecycle() {}
@@ -149,6 +150,8 @@ public final class DialogueLifecycle {
             action = DECIDE_PUBLICATION;
         } else if (event instanceof PublicationWithdrawn) {
             action = WITHDRAW_PUBLICATION;
+        } else if (event instanceof PersonalDataErased) {
+            action = ERASE_PERSONAL_DATA;
         }
         return Optional.ofNullable(action);
     }

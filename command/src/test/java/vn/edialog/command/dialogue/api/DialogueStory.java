@@ -7,7 +7,6 @@ import static vn.edialog.command.dialogue.api.DialogueTestData.MODERATOR_AGENCY;
 import static vn.edialog.command.dialogue.api.DialogueTestData.SYSTEM;
 import static vn.edialog.command.dialogue.api.DialogueTestData.TENANT;
 import static vn.edialog.command.dialogue.api.DialogueTestData.attachment;
-import static vn.edialog.command.dialogue.api.DialogueTestData.signed;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,6 +42,8 @@ public final class DialogueStory {
     private Instant clock = T0;
     private String lastHash = EvidenceChain.GENESIS;
     private final List<Object> history = new ArrayList<>();
+    /** Made by a confidential ask: every message is then sealed and its free text left out of the command. */
+    private boolean confidential;
 
     // What the events derive, mirrored from the history.
     private DialogueAsked asked;
@@ -129,44 +130,47 @@ public final class DialogueStory {
 
     public AskDialogueCommand ask(Actor asker, boolean confidential, boolean publicationConsent) {
         Instant at = clock;
+        this.confidential = confidential;
         return new AskDialogueCommand(
                 id,
                 TENANT,
                 "DEMO-2025-000123",
                 "dang-ky-kinh-doanh",
-                "Thủ tục thay đổi ngành nghề kinh doanh",
-                "Công ty chúng tôi muốn bổ sung ngành nghề bán buôn thiết bị y tế. Xin hỏi hồ sơ gồm những gì, "
-                        + "nộp ở đâu và mất bao nhiêu ngày làm việc?",
+                text("Thủ tục thay đổi ngành nghề kinh doanh"),
+                text("Công ty chúng tôi muốn bổ sung ngành nghề bán buôn thiết bị y tế. Xin hỏi hồ sơ gồm những gì, "
+                        + "nộp ở đâu và mất bao nhiêu ngày làm việc?"),
                 confidential,
                 publicationConsent,
-                List.of(attachment(
-                        "giay-chung-nhan-dkdn.pdf", "application/pdf", "Giấy chứng nhận đăng ký doanh nghiệp")),
+                confidential
+                        ? List.of()
+                        : List.of(attachment(
+                                "giay-chung-nhan-dkdn.pdf", "application/pdf", "Giấy chứng nhận đăng ký doanh nghiệp")),
                 MODERATOR_AGENCY,
                 at.plus(TRIAGE_TIME),
                 asker,
                 at,
-                signed("AskDialogue", id, at, asker));
+                sign("AskDialogue", at, asker));
     }
 
     public RequestClarificationCommand requestClarification(Actor by) {
         Instant at = tick();
         return new RequestClarificationCommand(
                 id,
-                "Đề nghị bổ sung: (1) bản sao điều lệ công ty; (2) mã ngành cấp 4 dự kiến bổ sung.",
+                text("Đề nghị bổ sung: (1) bản sao điều lệ công ty; (2) mã ngành cấp 4 dự kiến bổ sung."),
                 at.plus(CLARIFICATION_TIME),
                 by,
                 at,
-                signed("RequestClarification", id, at, by));
+                sign("RequestClarification", at, by));
     }
 
     public ProvideClarificationCommand provideClarification(Actor by) {
         Instant at = tick();
         return new ProvideClarificationCommand(
                 id,
-                "Mã ngành dự kiến: 4649 — Bán buôn đồ dùng khác cho gia đình; điều lệ đính kèm.",
+                text("Mã ngành dự kiến: 4649 — Bán buôn đồ dùng khác cho gia đình; điều lệ đính kèm."),
                 by,
                 at,
-                signed("ProvideClarification", id, at, by));
+                sign("ProvideClarification", at, by));
     }
 
     public ForwardDialogueCommand forward() {
@@ -178,27 +182,27 @@ public final class DialogueStory {
         return new ForwardDialogueCommand(
                 id,
                 toDepartment,
-                "Chuyển Sở xem xét, trả lời doanh nghiệp theo thẩm quyền.",
+                text("Chuyển Sở xem xét, trả lời doanh nghiệp theo thẩm quyền."),
                 at.plus(FORWARD_TIME),
                 by,
                 at,
-                signed("ForwardDialogue", id, at, by));
+                sign("ForwardDialogue", at, by));
     }
 
     public AcknowledgeForwardCommand acknowledge(Actor by) {
         Instant at = tick();
-        return new AcknowledgeForwardCommand(id, by, at, signed("AcknowledgeForward", id, at, by));
+        return new AcknowledgeForwardCommand(id, by, at, sign("AcknowledgeForward", at, by));
     }
 
     public ReturnForwardCommand returnForward(Actor by) {
         Instant at = tick();
         return new ReturnForwardCommand(
                 id,
-                "Nội dung thuộc thẩm quyền của Sở Tài nguyên và Môi trường, đề nghị chuyển lại.",
+                text("Nội dung thuộc thẩm quyền của Sở Tài nguyên và Môi trường, đề nghị chuyển lại."),
                 at.plus(Duration.ofDays(2)),
                 by,
                 at,
-                signed("ReturnForward", id, at, by));
+                sign("ReturnForward", at, by));
     }
 
     public RequestDeadlineExtensionCommand requestExtension(Actor by, Instant requested) {
@@ -206,10 +210,10 @@ public final class DialogueStory {
         return new RequestDeadlineExtensionCommand(
                 id,
                 requested,
-                "Cần lấy ý kiến của Sở Y tế về điều kiện kinh doanh thiết bị y tế.",
+                text("Cần lấy ý kiến của Sở Y tế về điều kiện kinh doanh thiết bị y tế."),
                 by,
                 at,
-                signed("RequestDeadlineExtension", id, at, by));
+                sign("RequestDeadlineExtension", at, by));
     }
 
     public RequestDeadlineExtensionCommand requestExtension(Actor by) {
@@ -218,33 +222,33 @@ public final class DialogueStory {
 
     public ExtendDeadlineCommand extend(Actor by, Instant newDueAt) {
         Instant at = tick();
-        return new ExtendDeadlineCommand(id, newDueAt, by, at, signed("ExtendDeadline", id, at, by));
+        return new ExtendDeadlineCommand(id, newDueAt, by, at, sign("ExtendDeadline", at, by));
     }
 
     public RefuseDeadlineExtensionCommand refuseExtension(Actor by) {
         Instant at = tick();
         return new RefuseDeadlineExtensionCommand(
                 id,
-                "Nội dung đơn giản, đề nghị Sở trả lời đúng hạn.",
+                text("Nội dung đơn giản, đề nghị Sở trả lời đúng hạn."),
                 by,
                 at,
-                signed("RefuseDeadlineExtension", id, at, by));
+                sign("RefuseDeadlineExtension", at, by));
     }
 
     public AnswerDialogueCommand answer(Actor by) {
         Instant at = tick();
         return new AnswerDialogueCommand(
                 id,
-                "Doanh nghiệp nộp Thông báo thay đổi nội dung đăng ký doanh nghiệp qua Cổng thông tin quốc gia về "
-                        + "đăng ký doanh nghiệp; thời hạn giải quyết 03 ngày làm việc.",
+                text("Doanh nghiệp nộp Thông báo thay đổi nội dung đăng ký doanh nghiệp qua Cổng thông tin quốc gia về "
+                        + "đăng ký doanh nghiệp; thời hạn giải quyết 03 ngày làm việc."),
                 by,
                 at,
-                signed("AnswerDialogue", id, at, by));
+                sign("AnswerDialogue", at, by));
     }
 
     public PublishAnswerCommand publish(Actor by) {
         Instant at = tick();
-        return new PublishAnswerCommand(id, by, at, signed("PublishAnswer", id, at, by));
+        return new PublishAnswerCommand(id, by, at, sign("PublishAnswer", at, by));
     }
 
     public PublishRedactedAnswerCommand publishRedacted(Actor by) {
@@ -262,19 +266,19 @@ public final class DialogueStory {
                 answerSha256,
                 by,
                 at,
-                signed("PublishRedactedAnswer", id, at, by));
+                sign("PublishRedactedAnswer", at, by));
     }
 
     public KeepAnswerPrivateCommand keepPrivate(Actor by) {
         Instant at = tick();
         return new KeepAnswerPrivateCommand(
-                id, "Nội dung liên quan bí mật kinh doanh.", by, at, signed("KeepAnswerPrivate", id, at, by));
+                id, text("Nội dung liên quan bí mật kinh doanh."), by, at, sign("KeepAnswerPrivate", at, by));
     }
 
     public WithdrawPublicationCommand withdraw(Actor by) {
         Instant at = tick();
         return new WithdrawPublicationCommand(
-                id, "Văn bản hướng dẫn đã hết hiệu lực.", by, at, signed("WithdrawPublication", id, at, by));
+                id, text("Văn bản hướng dẫn đã hết hiệu lực."), by, at, sign("WithdrawPublication", at, by));
     }
 
     public RejectDialogueCommand reject(Actor by) {
@@ -282,10 +286,10 @@ public final class DialogueStory {
         return new RejectDialogueCommand(
                 id,
                 RejectionReason.DUPLICATE,
-                "Trùng nội dung với đối thoại DEMO-2025-000098 đã được trả lời.",
+                text("Trùng nội dung với đối thoại DEMO-2025-000098 đã được trả lời."),
                 by,
                 at,
-                signed("RejectDialogue", id, at, by));
+                sign("RejectDialogue", at, by));
     }
 
     public EscalateDialogueCommand escalate(String step, int level) {
@@ -302,38 +306,71 @@ public final class DialogueStory {
                 at.minus(Duration.ofMinutes(5)),
                 by,
                 at,
-                signed("EscalateDialogue", id, at, by));
+                sign("EscalateDialogue", at, by));
     }
 
     public RateSatisfactionCommand rate(Actor by, int rating) {
         Instant at = tick();
         return new RateSatisfactionCommand(
-                id, rating, "Trả lời rõ ràng, đúng hạn. Cảm ơn Sở.", by, at, signed("RateSatisfaction", id, at, by));
+                id, rating, text("Trả lời rõ ràng, đúng hạn. Cảm ơn Sở."), by, at, sign("RateSatisfaction", at, by));
     }
 
     public ReopenDialogueCommand reopen(Actor by) {
         Instant at = tick();
         return new ReopenDialogueCommand(
                 id,
-                "Chưa rõ có cần giấy phép con cho thiết bị y tế loại B hay không.",
+                text("Chưa rõ có cần giấy phép con cho thiết bị y tế loại B hay không."),
                 at.plus(TRIAGE_TIME),
                 by,
                 at,
-                signed("ReopenDialogue", id, at, by));
+                sign("ReopenDialogue", at, by));
+    }
+
+    /** The erasure of a confidential dialogue's content: never sealed, so its record stays readable. */
+    public ErasePersonalDataCommand erase(Actor by) {
+        Instant at = tick();
+        return new ErasePersonalDataCommand(
+                id,
+                "Người hỏi yêu cầu xóa dữ liệu cá nhân (Nghị định 13/2023).",
+                by,
+                at,
+                DialogueTestData.signed("ErasePersonalData", id, at, by));
     }
 
     public CloseDialogueCommand close(Actor by, CloseReason reason) {
         Instant at = tick();
-        return new CloseDialogueCommand(
-                id, reason, at.plus(REOPEN_WINDOW), by, at, signed("CloseDialogue", id, at, by));
+        return new CloseDialogueCommand(id, reason, at.plus(REOPEN_WINDOW), by, at, sign("CloseDialogue", at, by));
     }
 
     /** The lowercase hex SHA-256 of an event's signed payload bytes, as a third party computes it. */
     public static String payloadSha256(Evidence evidence) {
+        if (evidence.signed().sealed()) {
+            return evidence.signed().payloadSha256();
+        }
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256")
                             .digest(Base64.getDecoder().decode(evidence.signed().payload())));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A message's free text, or nothing in a confidential story (its text is in the sealed payload). */
+    private String text(String value) {
+        return confidential ? null : value;
+    }
+
+    /** The story's signed payload for a message: sealed in a confidential story. */
+    private SignedPayload sign(String type, Instant at, Actor by) {
+        SignedPayload signed = DialogueTestData.signed(type, id, at, by);
+        if (!confidential) {
+            return signed;
+        }
+        try {
+            return signed.seal(HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(Base64.getDecoder().decode(signed.payload()))));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -353,6 +390,9 @@ public final class DialogueStory {
     }
 
     private Object eventFor(Object command) {
+        if (command instanceof ErasePersonalDataCommand c) {
+            return new PersonalDataErased(id, c.reason(), c.actor(), c.at(), link(c.signed()));
+        }
         if (command instanceof AskDialogueCommand c) {
             lastHash = EvidenceChain.GENESIS;
             asked = new DialogueAsked(
