@@ -37,6 +37,7 @@ import vn.edialog.command.dialogue.api.DialogueReopened;
 import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PersonalDataErased;
 import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 import vn.edialog.query.BatchedWrites;
@@ -127,6 +128,11 @@ public class DialogueTimelineProjection {
 
     @EventHandler
     void on(PublicationWithdrawn e, @SequenceNumber long sequence) {
+        append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
+    }
+
+    @EventHandler
+    void on(PersonalDataErased e, @SequenceNumber long sequence) {
         append(e.dialogueId(), sequence, null, e, e.actor(), e.at(), e.evidence(), TimelineFacts.of(e));
     }
 

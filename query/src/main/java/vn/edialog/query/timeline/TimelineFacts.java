@@ -15,6 +15,7 @@ import vn.edialog.command.dialogue.api.DialogueForwarded;
 import vn.edialog.command.dialogue.api.DialogueRejected;
 import vn.edialog.command.dialogue.api.ForwardAcknowledged;
 import vn.edialog.command.dialogue.api.ForwardReturned;
+import vn.edialog.command.dialogue.api.PersonalDataErased;
 import vn.edialog.command.dialogue.api.PublicationWithdrawn;
 import vn.edialog.command.dialogue.api.SatisfactionRated;
 
@@ -97,6 +98,10 @@ public record TimelineFacts(
     }
 
     static TimelineFacts of(PublicationWithdrawn e) {
+        return NONE.because(e.reason());
+    }
+
+    static TimelineFacts of(PersonalDataErased e) {
         return NONE.because(e.reason());
     }
 
