@@ -47,6 +47,8 @@ export const ErrorCode = Object.freeze({
     INVALID_PAYLOAD: 'invalid-payload',
     /** The browser refused to sign (for example the key was imported without the sign usage). */
     SIGNING_FAILED: 'signing-failed',
+    /** The recipient's certificate is unreadable, or its key is neither RSA nor EC, or the browser could not encrypt. */
+    ENCRYPTION_FAILED: 'encryption-failed',
 });
 
 /** An error of this module; `code` is one of ErrorCode. */
@@ -799,8 +801,46 @@ export async function signEnvelope(credential, payloadObject) {
     return { payload: toBase64(bytes), signature: toBase64(signature) };
 }
 
+/**
+ * The envelope with its payload encrypted to `certificate` (PEM text or DER bytes), for a confidential dialogue: CMS
+ * EnvelopedData, key agreement ECDH (SHA-256 KDF, AES-256 key wrap) to an EC certificate or key transport RSA-OAEP
+ * (SHA-256) to an RSA one, AES-256-CBC content. The signature stays over the plain bytes, so the server, once it has
+ * opened the payload with the People's Committee's key, verifies it as any other: returns
+ * { encryptedPayload, signature }, to send instead of { payload, signature }.
+ *
+ * Throws SigningError: encryption-failed, webcrypto-unavailable.
+ */
+export async function encryptEnvelope(envelope, certificate) {
+    const engine = cryptoEngine();
+    try {
+        const der = typeof certificate === 'string' ? pemToDer(certificate) : toArrayBuffer(certificate);
+        const recipient = pkijs.Certificate.fromBER(der);
+        const cms = new pkijs.EnvelopedData();
+        cms.addRecipientByCertificate(recipient, { oaepHashAlgorithm: 'SHA-256', kdfAlgorithm: 'SHA-256' }, 2, engine);
+        await cms.encrypt({ name: 'AES-CBC', length: 256 }, toArrayBuffer(fromBase64(envelope.payload)), engine);
+        const info = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.ENVELOPED_DATA, content: cms.toSchema() });
+        return { encryptedPayload: toBase64(new Uint8Array(info.toSchema().toBER(false))), signature: envelope.signature };
+    } catch (e) {
+        throw asSigningError(e, ErrorCode.ENCRYPTION_FAILED, 'the payload could not be encrypted');
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
+
+function pemToDer(pem) {
+    const body = pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, '');
+    return toArrayBuffer(fromBase64(body));
+}
+
+function fromBase64(text) {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) {
+        bytes[i] = binary.charCodeAt(i);
+    }
+    return bytes;
+}
 
 function webCrypto() {
     const c = globalThis.crypto;

@@ -9,9 +9,11 @@
 //   data-payload-choice="name" boolean, always present: true when checked, false when not
 //   data-form-field="name"     a field of the topic form (payload.form[name]); data-label is its label
 //   data-contact="email"       contact e-mail, sent beside the envelope, never signed
+// A form with data-encrypt-to (the URL of the People's Committee's encryption certificate) sends its signed payload
+// encrypted to it (encryptedPayload): always for a confidential dialogue's follow-ups, for an ask when it is confidential.
 // The PKCS#12 file and password (data-pkcs12, data-pkcs12-password) are read here and nowhere else: the key is
 // imported non-extractable into WebCrypto for this one signature, then dropped with the page.
-import { loadPkcs12, signEnvelope } from "./edialog-sign.js";
+import { encryptEnvelope, loadPkcs12, signEnvelope } from "./edialog-sign.js";
 
 const texts = document.getElementById("signing-messages")?.dataset ?? {};
 
@@ -115,6 +117,17 @@ async function postJson(url, body) {
   return json;
 }
 
+/** The People's Committee's encryption certificate (PEM) the server publishes. */
+async function certificateAt(url) {
+  const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/pem-certificate-chain" } });
+  if (!response.ok) {
+    const error = new Error(`${texts.refused} ${response.status}`);
+    error.code = "refused";
+    throw error;
+  }
+  return response.text();
+}
+
 /** The payload a sign-in signs: the challenge the server issued to this session, and the signing time. */
 async function signInPayload(form) {
   const tenant = form.querySelector("[name=tenant]")?.value ?? form.dataset.tenant;
@@ -144,7 +157,13 @@ async function submit(form) {
         ...(form.dataset.topic ? { topic: form.dataset.topic } : {}),
         ...fieldsOf(form),
       };
-  const envelope = await signEnvelope(credential, payload);
+  let envelope = await signEnvelope(credential, payload);
+  // A confidential dialogue's message travels encrypted to the People's Committee (ask: when the asker chose so).
+  const encryptTo = form.dataset.encryptTo;
+  if (encryptTo && (type !== "ask" || payload.confidential === true)) {
+    show(form, "[data-signing-status]", texts.encrypting ?? texts.sending);
+    envelope = await encryptEnvelope(envelope, await certificateAt(encryptTo));
+  }
   const email = form.querySelector("[data-contact=email]")?.value.trim();
   show(form, "[data-signing-status]", texts.sending);
   const accepted = await postJson(form.dataset.endpoint, email ? { ...envelope, contact: { email } } : envelope);

@@ -83,6 +83,9 @@ class AskerDialoguePage {
         model.addAttribute("tenant", tenants.find(asker.tenant()).orElseThrow());
         model.addAttribute("summary", summary);
         model.addAttribute("subject", text(ask, "subject"));
+        model.addAttribute("erasedAt", sealed.erasedAt(dialogueId).orElse(null));
+        // A confidential dialogue's follow-ups are encrypted in the browser before they are sent.
+        model.addAttribute("sealed", sealed.isSealed(dialogueId));
         model.addAttribute("question", text(ask, "body"));
         model.addAttribute("entries", signed.entries());
         model.addAttribute("checks", signed.checks());

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.edialog.app.confidential.TransportEncryption;
 import vn.edialog.app.submission.AskerMessages;
 import vn.edialog.app.submission.Submission;
 import vn.edialog.app.web.ApiProblem;
@@ -28,15 +30,22 @@ import vn.edialog.command.signature.Envelope;
 class DialogueCommandController {
 
     private final AskerMessages intake;
+    private final TransportEncryption transport;
 
-    DialogueCommandController(AskerMessages intake) {
+    DialogueCommandController(AskerMessages intake, TransportEncryption transport) {
         this.intake = intake;
+        this.transport = transport;
     }
 
     @Schema(description = "A signed envelope")
     record EnvelopeRequest(
             @Schema(description = "Base64 of the exact signed bytes: UTF-8 JSON in RFC 8785 canonical form")
                     String payload,
+            @Schema(
+                            description = "Instead of payload, for a confidential dialogue: base64 of a DER CMS"
+                                    + " EnvelopedData of the exact signed bytes, encrypted to the People's Committee's"
+                                    + " certificate (GET /api/v1/tenants/{tenant}/encryption-certificate)")
+                    String encryptedPayload,
             @Schema(description = "Base64 of a DER CMS SignedData (CAdES-BES), detached, over the payload bytes")
                     String signature,
             @Schema(
@@ -71,7 +80,7 @@ class DialogueCommandController {
         String email = envelope == null || envelope.contact() == null
                 ? null
                 : envelope.contact().email();
-        return accepted(intake.accept(AskerMessages.Kind.ASK, null, toEnvelope(envelope), email));
+        return accepted(accept(AskerMessages.Kind.ASK, null, envelope, email));
     }
 
     @PostMapping("/{dialogueId}/clarifications")
@@ -80,7 +89,7 @@ class DialogueCommandController {
                     "Provide the clarification the moderator or department asked for (type 'clarify', field text: at most 20,000"
                             + " characters)")
     ResponseEntity<AcceptedResponse> clarify(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept(AskerMessages.Kind.CLARIFY, dialogueId, toEnvelope(envelope), null));
+        return accepted(accept(AskerMessages.Kind.CLARIFY, dialogueId, envelope, null));
     }
 
     @PostMapping("/{dialogueId}/ratings")
@@ -88,7 +97,7 @@ class DialogueCommandController {
             summary =
                     "Rate the answer (type 'rate', fields rating 1..5 and optional comment: at most 2,000 characters)")
     ResponseEntity<AcceptedResponse> rate(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept(AskerMessages.Kind.RATE, dialogueId, toEnvelope(envelope), null));
+        return accepted(accept(AskerMessages.Kind.RATE, dialogueId, envelope, null));
     }
 
     @PostMapping("/{dialogueId}/reopenings")
@@ -96,14 +105,34 @@ class DialogueCommandController {
             summary =
                     "Reopen a closed dialogue within the allowed window (type 'reopen', field reason: at most 5,000 characters)")
     ResponseEntity<AcceptedResponse> reopen(@PathVariable UUID dialogueId, @RequestBody EnvelopeRequest envelope) {
-        return accepted(intake.accept(AskerMessages.Kind.REOPEN, dialogueId, toEnvelope(envelope), null));
+        return accepted(accept(AskerMessages.Kind.REOPEN, dialogueId, envelope, null));
     }
 
-    private static Envelope toEnvelope(EnvelopeRequest request) {
-        if (request == null || request.payload() == null || request.signature() == null) {
-            throw ApiProblem.badEncoding("The body must be a JSON object with the strings 'payload' and 'signature'");
+    /** The envelope as signed: its payload as sent, or opened when it was sent encrypted. */
+    private Submission.Accepted accept(
+            AskerMessages.Kind kind, UUID dialogueId, EnvelopeRequest request, String contactEmail) {
+        if (request == null
+                || request.signature() == null
+                || (request.payload() == null) == (request.encryptedPayload() == null)) {
+            throw ApiProblem.badEncoding("The body must be a JSON object with the strings 'signature' and either"
+                    + " 'payload' or 'encryptedPayload'");
         }
-        return new Envelope(request.payload(), request.signature());
+        if (request.payload() != null) {
+            return intake.accept(kind, dialogueId, new Envelope(request.payload(), request.signature()), contactEmail);
+        }
+        byte[] encrypted;
+        try {
+            encrypted = Base64.getDecoder().decode(request.encryptedPayload());
+        } catch (IllegalArgumentException e) {
+            throw TransportEncryption.unopenable();
+        }
+        TransportEncryption.Opened opened = transport.open(encrypted);
+        return intake.acceptOpened(
+                kind,
+                dialogueId,
+                new Envelope(Base64.getEncoder().encodeToString(opened.payload()), request.signature()),
+                contactEmail,
+                opened.agencyKey());
     }
 
     private static ResponseEntity<AcceptedResponse> accepted(Submission.Accepted accepted) {

@@ -97,6 +97,30 @@ public class ConfidentialContents {
         dataKey(dialogueId).ifPresent(dataKey -> keep(dialogueId, agency, recipient, dataKey, at));
     }
 
+    /**
+     * Destroys the dialogue's data keys (its erasure, recorded by the caller in the same transaction): its payloads stay,
+     * unreadable by anyone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void erase(UUID dialogueId, Instant at) {
+        jdbc.sql("delete from dialogue_key where dialogue_id = :id")
+                .param("id", dialogueId)
+                .update();
+        jdbc.sql("update confidential_dialogue set erased_at = :at where dialogue_id = :id")
+                .param("id", dialogueId)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** When the dialogue's content was erased, if it was. */
+    public Optional<Instant> erasedAt(UUID dialogueId) {
+        return jdbc.sql("select erased_at from confidential_dialogue where dialogue_id = :id and erased_at is not null")
+                .param("id", dialogueId)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
     /** The dialogue's payloads, opened: empty when the dialogue is not confidential or its content was erased. */
     public Optional<Reader> reader(UUID dialogueId) {
         return dataKey(dialogueId).map(key -> new Reader(dialogueId, key));

@@ -17,6 +17,11 @@ public final class ContentKeys {
         this.keys = Map.copyOf(keys);
     }
 
+    /** Every key, by {@link ServerSigners#key(String, String)}. */
+    public Map<String, DecryptionKey> all() {
+        return keys;
+    }
+
     /** The agency's key, if it has one. */
     public Optional<DecryptionKey> of(String tenant, String agency) {
         return Optional.ofNullable(keys.get(ServerSigners.key(tenant, agency)));

@@ -1,6 +1,9 @@
 package vn.edialog.app.confidential;
 
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.edialog.query.timeline.EventEvidence;
 
@@ -16,6 +19,16 @@ public class SealedPayloads {
 
     SealedPayloads(ConfidentialContents contents) {
         this.contents = contents;
+    }
+
+    /** When the dialogue's content was erased, if it was (the pages say so instead of showing it). */
+    public Optional<Instant> erasedAt(UUID dialogueId) {
+        return contents.erasedAt(dialogueId);
+    }
+
+    /** Whether the dialogue's messages are sealed (a confidential dialogue asked since its content is encrypted). */
+    public boolean isSealed(UUID dialogueId) {
+        return contents.isConfidential(dialogueId);
     }
 
     /** {@code evidence} with its payload opened, when it is sealed and its dialogue's key is still there. */

@@ -18,6 +18,7 @@ import vn.edialog.app.tracking.DialogueView;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.app.web.OpenApiConfiguration;
 import vn.edialog.app.web.ProblemResponses;
+import vn.edialog.query.timeline.EventEvidence;
 
 /** A dialogue's evidence bundle and its events' anchors, for its parties and the officials who may read it. */
 @RestController
@@ -75,6 +76,15 @@ class EvidenceApi {
         var viewer = Viewers.current().orElse(null);
         DialogueView view = reads.dialogue(viewer, dialogueId);
         var summary = view.summary();
+        var evidences = reads.evidences(viewer, dialogueId);
+        if (evidences.stream().anyMatch(EventEvidence::sealed)) {
+            // A confidential dialogue whose content was erased: its signatures verify in verify-store, by digest.
+            throw new ApiProblem(
+                    HttpStatus.GONE,
+                    "content-erased",
+                    "The content was erased",
+                    "This confidential dialogue's content was erased; there is no bundle of it to give.");
+        }
         byte[] bundle = bundles.bundle(
                 new EvidenceBundles.Header(
                         dialogueId,
@@ -82,7 +92,7 @@ class EvidenceApi {
                         tenants.find(summary.tenant()).orElse(null),
                         summary.topic(),
                         summary.askedAt()),
-                EvidenceBundles.items(view, reads.evidences(viewer, dialogueId)));
+                EvidenceBundles.items(view, evidences));
         return EvidenceBundles.download(bundle, "edialog-" + summary.trackingCode() + ".asice");
     }
 }

@@ -29,8 +29,10 @@ import vn.edialog.app.submission.GovernmentActions;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.tracking.EvidenceDownloads;
 import vn.edialog.app.tracking.SignedTimeline;
+import vn.edialog.app.web.ApiProblem;
 import vn.edialog.app.web.PageErrors;
 import vn.edialog.command.dialogue.api.DialogueRefusal;
+import vn.edialog.command.dialogue.api.DialogueStatus;
 import vn.edialog.command.dialogue.api.TextLimits;
 import vn.edialog.command.tenant.Tenant;
 import vn.edialog.query.portal.PublishedDialogueQueries;
@@ -128,6 +130,7 @@ class CasePageController {
                         ? null
                         : tenant.topic(summary.topic()).orElse(null));
         model.addAttribute("subject", text(ask, "subject"));
+        model.addAttribute("erasedAt", sealed.erasedAt(id.get()).orElse(null));
         model.addAttribute("question", text(ask, "body"));
         model.addAttribute(
                 "confidential", ask != null && ask.path("confidential").asBoolean(false));
@@ -148,6 +151,14 @@ class CasePageController {
         boolean onPortal = published.find(tenantCode, id.get()).isPresent();
         model.addAttribute("onPortal", onPortal);
         model.addAttribute("mayWithdraw", onPortal && isModerator(staff.get(), tenant));
+        model.addAttribute(
+                "mayErase",
+                summary != null
+                        && sealed.isSealed(id.get())
+                        && sealed.erasedAt(id.get()).isEmpty()
+                        && (DialogueStatus.CLOSED.name().equals(summary.status())
+                                || DialogueStatus.REJECTED.name().equals(summary.status()))
+                        && isLeader(staff.get(), tenant));
         return "cases/case";
     }
 
@@ -175,6 +186,38 @@ class CasePageController {
             return page + "?withdrawal=refused";
         }
         return page + "?withdrawal=done";
+    }
+
+    /**
+     * A leader of the People's Committee erases a finished confidential dialogue's content for good (Decree 13/2023),
+     * with the reason given: the signed erasure is recorded and the dialogue's data keys destroyed. A blank reason or a
+     * refusal changes nothing and is shown on the case page.
+     */
+    @PostMapping("/cases/{dialogueId}/erasure")
+    String erase(@PathVariable String dialogueId, @RequestParam(defaultValue = "") String reason) {
+        Optional<Viewer.Staff> staff = Viewers.staff();
+        UUID id = readable(staff, dialogueId).orElseThrow(CaseNotFound::new);
+        Tenant tenant = tenants.find(staff.get().tenant()).orElse(null);
+        if (!isLeader(staff.get(), tenant)) {
+            throw new CaseNotFound();
+        }
+        String page = "redirect:/cases/" + id;
+        if (reason.isBlank() || TextLimits.length(reason.strip()) > TextLimits.REASON_MAX) {
+            return page + "?erasure=reason";
+        }
+        try {
+            government.erasePersonalData(id, staff.get().official(), reason.strip());
+        } catch (DialogueRefusal | ApiProblem refusal) {
+            log.info("Erasure of dialogue {} refused: {}", id, refusal.getMessage());
+            return page + "?erasure=refused";
+        }
+        return page + "?erasure=done";
+    }
+
+    private static boolean isLeader(Viewer.Staff staff, Tenant tenant) {
+        return tenant != null
+                && staff.roles().contains(OfficialRole.LEADERS)
+                && tenant.moderatorAgency().equals(staff.official().agency());
     }
 
     private static boolean isModerator(Viewer.Staff staff, Tenant tenant) {

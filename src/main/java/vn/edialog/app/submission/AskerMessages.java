@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.edialog.app.access.AskerIdentity;
+import vn.edialog.app.confidential.ConfidentialContents;
+import vn.edialog.app.confidential.TransportEncryption;
+import vn.edialog.app.pki.ServerSigners;
 import vn.edialog.app.tenant.Tenants;
 import vn.edialog.app.web.ApiProblem;
 import vn.edialog.app.web.RateLimits;
@@ -29,6 +33,8 @@ import vn.edialog.command.dialogue.api.SignedPayload;
 import vn.edialog.command.dialogue.api.TextLimits;
 import vn.edialog.command.signature.Envelope;
 import vn.edialog.command.signature.EnvelopeVerifier;
+import vn.edialog.command.signature.RefusalReason;
+import vn.edialog.command.signature.SignatureRefusal;
 import vn.edialog.command.signature.VerifiedEnvelope;
 import vn.edialog.command.tenant.FormField;
 import vn.edialog.command.tenant.Tenant;
@@ -78,6 +84,15 @@ public class AskerMessages {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
     private final RateLimits rateLimits;
+    private final ConfidentialContents contents;
+
+    /** The refusals an opened payload gets as "could not be opened": they would tell about the ciphertext. */
+    private static final Set<RefusalReason> UNOPENED = EnumSet.of(
+            RefusalReason.BAD_ENCODING,
+            RefusalReason.NOT_CANONICAL,
+            RefusalReason.BAD_PAYLOAD,
+            RefusalReason.BAD_SIGNATURE,
+            RefusalReason.TOO_LARGE);
 
     AskerMessages(
             EnvelopeVerifier verifier,
@@ -86,7 +101,9 @@ public class AskerMessages {
             JdbcClient jdbc,
             WorkingDayCalendar calendar,
             Clock clock,
-            RateLimits rateLimits) {
+            RateLimits rateLimits,
+            ConfidentialContents contents) {
+        this.contents = contents;
         this.verifier = verifier;
         this.tenants = tenants;
         this.submission = submission;
@@ -105,6 +122,22 @@ public class AskerMessages {
      */
     @Transactional
     public Submission.Accepted accept(Kind kind, UUID pathDialogueId, Envelope envelope, String contactEmail) {
+        return accept(kind, pathDialogueId, envelope, contactEmail, null);
+    }
+
+    /**
+     * Verifies and records one envelope that was sent encrypted and opened with {@code openedBy}'s key ({@link
+     * vn.edialog.app.pki.ServerSigners#key}): only a confidential dialogue's, encrypted to its People's Committee. An
+     * opened payload that is not what was signed is answered exactly like one that did not open.
+     */
+    @Transactional
+    public Submission.Accepted acceptOpened(
+            Kind kind, UUID pathDialogueId, Envelope envelope, String contactEmail, String openedBy) {
+        return accept(kind, pathDialogueId, envelope, contactEmail, openedBy);
+    }
+
+    private Submission.Accepted accept(
+            Kind kind, UUID pathDialogueId, Envelope envelope, String contactEmail, String openedBy) {
         // At most the column's 320 characters: the pattern alone would let 384 through.
         if (contactEmail != null
                 && (TextLimits.length(contactEmail) > TextLimits.EMAIL_MAX
@@ -112,7 +145,15 @@ public class AskerMessages {
             throw ApiProblem.badPayload("contact.email is not an e-mail address");
         }
         refuseUnknownTenant(envelope);
-        VerifiedEnvelope verified = verifier.verify(envelope);
+        VerifiedEnvelope verified;
+        try {
+            verified = verifier.verify(envelope);
+        } catch (SignatureRefusal refusal) {
+            if (openedBy != null && UNOPENED.contains(refusal.reason())) {
+                throw TransportEncryption.unopenable();
+            }
+            throw refusal;
+        }
         Instant receivedAt = clock.instant();
         Payloads.refuseNul(verified.payload(), "payload");
         java.security.cert.X509Certificate certificate = verified.chain().get(0);
@@ -136,6 +177,16 @@ public class AskerMessages {
         JsonNode payload = verified.payload();
         Payloads.refuseUnknownFields(payload, kind.fields, "payload");
         boolean confidentialAsk = kind == Kind.ASK && Payloads.bool(payload, "confidential", false);
+        if (openedBy != null) {
+            if (!openedBy.equals(ServerSigners.key(tenant.code(), tenant.moderatorAgency()))) {
+                throw ApiProblem.badPayload("encryptedPayload must be encrypted to the People's Committee of "
+                        + tenant.code() + " (GET /api/v1/tenants/" + tenant.code() + "/encryption-certificate)");
+            }
+            if (kind == Kind.ASK ? !confidentialAsk : !contents.isConfidential(verified.dialogueId())) {
+                throw ApiProblem.badPayload(
+                        "encryptedPayload is for a confidential dialogue's messages; send this one as payload");
+            }
+        }
         Submission.Message message = new Submission.Message(
                 Submission.Signer.ASKER,
                 tenant.code(),

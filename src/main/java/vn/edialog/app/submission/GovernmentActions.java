@@ -28,6 +28,7 @@ import vn.edialog.command.dialogue.api.CloseDialogueCommand;
 import vn.edialog.command.dialogue.api.CloseReason;
 import vn.edialog.command.dialogue.api.DialogueAnswered;
 import vn.edialog.command.dialogue.api.DialogueAsked;
+import vn.edialog.command.dialogue.api.ErasePersonalDataCommand;
 import vn.edialog.command.dialogue.api.EscalateDialogueCommand;
 import vn.edialog.command.dialogue.api.EscalationStep;
 import vn.edialog.command.dialogue.api.ExtendDeadlineCommand;
@@ -106,6 +107,31 @@ public class GovernmentActions {
                         dialogueId, department, unlessSealed(signed, note), dueAt, official.actor(), at, signed));
         // A confidential dialogue's department reads it with its own key from now on.
         contents.grant(dialogueId, official.tenant(), department, accepted.receivedAt());
+        return accepted;
+    }
+
+    /**
+     * Erases a finished confidential dialogue's content (Decree 13/2023): records the signed erasure, by a leader of
+     * the People's Committee ({@code official}) or by the system ({@code official} null: the operator's {@code erase}
+     * command), then destroys the dialogue's data keys, in one transaction.
+     */
+    @Transactional
+    public Submission.Accepted erasePersonalData(UUID dialogueId, Official official, String reason) {
+        Function<ObjectNode, ObjectNode> fields = f -> f.put("reason", reason);
+        Submission.Accepted accepted = official == null
+                ? perform(
+                        Submission.NEVER_SEALED,
+                        dialogueId,
+                        SYSTEM,
+                        fields,
+                        (signed, at) -> new ErasePersonalDataCommand(dialogueId, reason, SYSTEM, at, signed))
+                : perform(
+                        Submission.NEVER_SEALED,
+                        dialogueId,
+                        official,
+                        fields,
+                        (signed, at) -> new ErasePersonalDataCommand(dialogueId, reason, official.actor(), at, signed));
+        contents.erase(dialogueId, accepted.receivedAt());
         return accepted;
     }
 

@@ -50,6 +50,9 @@ public class Submission {
      */
     public static final int TRIAGE_WORKING_DAYS = 2;
 
+    /** The one message of a confidential dialogue never sealed: the erasure's record stays readable without keys. */
+    static final String NEVER_SEALED = "erase-personal-data";
+
     private final NonceRegistry nonces;
     private final TrackingCodes trackingCodes;
     private final Receipts receipts;
@@ -172,7 +175,10 @@ public class Submission {
             trackingCode = trackingCodes.codeOf(message.dialogueId()).orElseThrow();
         }
         SignedPayload stored = message.signed();
-        if (message.opensDialogue() ? message.confidential() : confidential.isConfidential(message.dialogueId())) {
+        if (!NEVER_SEALED.equals(message.type())
+                && (message.opensDialogue()
+                        ? message.confidential()
+                        : confidential.isConfidential(message.dialogueId()))) {
             stored = message.opensDialogue()
                     ? confidential.sealAsk(
                             message.tenant(),

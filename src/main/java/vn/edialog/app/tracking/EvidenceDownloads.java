@@ -4,8 +4,10 @@ import java.util.Base64;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.edialog.app.web.Problems;
 import vn.edialog.query.timeline.EventEvidence;
 
 /**
@@ -20,7 +22,17 @@ public final class EvidenceDownloads {
 
     private EvidenceDownloads() {}
 
+    /** The signed bytes; 410 Gone (a problem detail) when they were a confidential dialogue's and were erased. */
     public static ResponseEntity<byte[]> payload(EventEvidence evidence) {
+        if (evidence.signedPayload() == null) {
+            String problem =
+                    "{\"type\":\"" + Problems.type("content-erased") + "\",\"title\":\"The content was erased\","
+                            + "\"status\":410,\"detail\":\"This confidential dialogue's content was erased; its signature still"
+                            + " verifies by the payload's SHA-256 " + evidence.payloadSha256() + ".\"}";
+            return ResponseEntity.status(HttpStatus.GONE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         return download(evidence, ".json", MediaType.APPLICATION_JSON, evidence.signedPayload());
     }
 

@@ -3,6 +3,8 @@ package vn.edialog.app.asker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -203,6 +205,75 @@ class AskerBrowserIT {
         assertThat(fitsTheViewport()).as("the list fits a phone's width").isTrue();
         Accessibility.assertNoSeriousViolations(driver, "my dialogues on a phone");
         Browser.screenshot(driver, "asker-dialogues-phone");
+    }
+
+    /** Records the body of every request the page sends with fetch (the signed envelopes), for the test to read. */
+    private void recordSentBodies() {
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        """
+                        window.__sent = [];
+                        const send = window.fetch;
+                        window.fetch = (url, options) => {
+                          if (options && options.body) window.__sent.push(options.body);
+                          return send(url, options);
+                        };""");
+    }
+
+    /** The last envelope the page sent. */
+    private String lastSentBody() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return window.__sent[window.__sent.length - 1];");
+    }
+
+    @Test
+    void aConfidentialQuestionAndItsRatingAreEncryptedInTheBrowserBeforeTheyAreSent() throws Exception {
+        String secret = "zqbimat" + UUID.randomUUID().toString().substring(0, 8);
+        signIn();
+        driver.get(url("/my/dialogues/new?topic=dang-ky-kinh-doanh"));
+        driver.findElement(By.id("subject")).sendKeys("Khiếu nại riêng " + secret);
+        driver.findElement(By.id("field-loaiHinhDoanhNghiep")).sendKeys("Công ty cổ phần");
+        driver.findElement(By.id("field-nganhNghe")).sendKeys("Xây dựng");
+        driver.findElement(By.id("body")).sendKeys("Nội dung riêng tư " + secret);
+        driver.findElement(By.cssSelector("label[for=confidential]")).click();
+        sign("compose");
+        recordSentBodies();
+        driver.findElement(By.cssSelector("#compose button[type=submit]")).click();
+        WebElement receipt = visible(By.id("receipt"));
+        JsonNode sent = new ObjectMapper().readTree(lastSentBody());
+        assertThat(sent.has("encryptedPayload")).as(sent.toString()).isTrue();
+        assertThat(sent.has("payload")).isFalse();
+        assertThat(sent.toString()).doesNotContain(secret);
+        String dialoguePath =
+                receipt.findElement(By.cssSelector("[data-slot=open]")).getDomProperty("href");
+        UUID dialogueId = UUID.fromString(dialoguePath.substring(dialoguePath.lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("select count(*) from confidential_content where dialogue_id = :id")
+                        .param("id", dialogueId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+
+        government.answer(
+                dialogueId,
+                new Official("browser.moderator", "Cán bộ tiếp nhận", "demo", "ubnd"),
+                "Ủy ban đã ghi nhận và trả lời riêng.");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            driver.get(dialoguePath);
+            return driver.getPageSource().contains("trả lời riêng");
+        });
+        assertThat(driver.getPageSource()).contains(secret);
+        driver.findElement(By.cssSelector("label[for=rating-4]")).click();
+        driver.findElement(By.id("rate-comment")).sendKeys("Cảm ơn " + secret);
+        sign("rate");
+        recordSentBodies();
+        driver.findElement(By.cssSelector("#rate button[type=submit]")).click();
+        visible(By.id("rate-receipt"));
+        JsonNode rating = new ObjectMapper().readTree(lastSentBody());
+        assertThat(rating.has("encryptedPayload")).as(rating.toString()).isTrue();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            driver.get(dialoguePath);
+            return driver.getPageSource().contains("Cảm ơn " + secret);
+        });
+        Browser.screenshot(driver, "asker-confidential-dialogue");
     }
 
     /**

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,16 +32,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edialog.app.access.OfficialRole;
+import vn.edialog.app.operations.cli.Cli;
 import vn.edialog.app.operations.store.EventStoreVerifier;
 import vn.edialog.app.support.Api;
+import vn.edialog.app.support.CliRuns;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.EngineRest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.SignIn;
 import vn.edialog.app.support.TestOfficials;
 import vn.edialog.command.pki.TestPki;
+import vn.edialog.command.signature.CanonicalJson;
+import vn.edialog.command.signature.PemFiles;
 
 /**
  * A confidential dialogue through the product's own surfaces: the asker signs and sends it over the API, the People's
@@ -53,6 +61,7 @@ class ConfidentialDialogueIT {
 
     private static final String MODERATOR = "conf.moderator";
     private static final String OFFICER = "conf.officer";
+    private static final String LEADER = "conf.leader";
 
     @LocalServerPort
     int port;
@@ -66,6 +75,9 @@ class ConfidentialDialogueIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Environment environment;
+
     Api api;
     Api asker;
 
@@ -77,6 +89,7 @@ class ConfidentialDialogueIT {
                 .isEqualTo(200);
         TestOfficials.ensure(identity, MODERATOR, OfficialRole.MODERATORS.groupId("demo", "ubnd"), EngineRest.PASSWORD);
         TestOfficials.ensure(identity, OFFICER, OfficialRole.OFFICERS.groupId("demo", "thue"), EngineRest.PASSWORD);
+        TestOfficials.ensure(identity, LEADER, OfficialRole.LEADERS.groupId("demo", "ubnd"), EngineRest.PASSWORD);
     }
 
     private static String marker() {
@@ -164,15 +177,195 @@ class ConfidentialDialogueIT {
             }
         }
 
-        EventStoreVerifier.Report report = new EventStoreVerifier(
+        EventStoreVerifier.Report report = verifyStore();
+        assertThat(report.firstBreak()).isEmpty();
+        assertThat(report.sealed()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aLeaderErasesAFinishedConfidentialDialogueForGoodAndTheRecordStillVerifies() throws Exception {
+        String bodyMarker = marker();
+        UUID id = rejectedConfidential(bodyMarker);
+        assertThat(asker.get("/my/dialogues/" + id).body()).contains(bodyMarker);
+
+        Api leader = new Api(port);
+        assertThat(SignIn.staff(leader, LEADER, EngineRest.PASSWORD).status()).isIn(200, 302);
+        String page = leader.get("/cases/" + id).body();
+        assertThat(page).contains("/cases/" + id + "/erasure");
+        assertThat(erase(leader, id, SignIn.csrf(page), " ").header("Location")).endsWith("?erasure=reason");
+        Api.Response erased =
+                erase(leader, id, SignIn.csrf(leader.get("/cases/" + id).body()), "Người hỏi yêu cầu xóa dữ liệu");
+        assertThat(erased.header("Location")).endsWith("?erasure=done");
+
+        String after = asker.get("/my/dialogues/" + id).body();
+        assertThat(after).doesNotContain(bodyMarker).contains("đã được xóa vĩnh viễn");
+        assertThat(leader.get("/cases/" + id).body()).doesNotContain(bodyMarker).doesNotContain("/erasure\"");
+        Api.Response payload = asker.get("/my/dialogues/" + id + "/events/0/payload");
+        assertThat(payload.status()).isEqualTo(410);
+        assertThat(payload.body()).contains("content-erased");
+        assertThat(asker.get("/api/v1/dialogues/" + id + "/evidence.asice").status())
+                .isEqualTo(410);
+        assertThat(count("select count(*) from dialogue_key where dialogue_id = :id", id))
+                .isZero();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(asker.get("/api/v1/dialogues/" + id + "/timeline")
+                                .json()
+                                .findValuesAsText("eventType"))
+                        .contains("PersonalDataErased"));
+        // Erased once: a second time is refused and changes nothing.
+        assertThat(erase(leader, id, SignIn.csrf(leader.get("/cases/" + id).body()), "Lần nữa")
+                        .header("Location"))
+                .endsWith("?erasure=refused");
+
+        EventStoreVerifier.Report report = verifyStore();
+        assertThat(report.firstBreak())
+                .as("the signatures verify without the keys")
+                .isEmpty();
+    }
+
+    @Test
+    void theOperatorErasesWithTheCommandLine() {
+        UUID id = rejectedConfidential(marker());
+        CliRuns.Run bad = cli("erase", "--dialogue", "not-an-id", "--reason", "x");
+        assertThat(bad.exit()).isEqualTo(Cli.UNUSABLE);
+
+        UUID open = UUID.randomUUID();
+        assertThat(api.post(
+                                "/api/v1/dialogues",
+                                Envelopes.signed(TestPki.shared().business(), Envelopes.ask(open)))
+                        .status())
+                .isEqualTo(201);
+        CliRuns.Run notConfidential = cli("erase", "--dialogue", open.toString(), "--reason", "Yêu cầu xóa");
+        assertThat(notConfidential.exit()).isEqualTo(Cli.INVALID);
+        assertThat(notConfidential.out()).contains("not a confidential dialogue");
+
+        CliRuns.Run erased = cli("erase", "--dialogue", id.toString(), "--reason", "Yêu cầu của chủ thể dữ liệu");
+        assertThat(erased.exit()).as(erased.out()).isEqualTo(Cli.VALID);
+        assertThat(erased.out()).contains("erased");
+        assertThat(count("select count(*) from dialogue_key where dialogue_id = :id", id))
+                .isZero();
+        CliRuns.Run again = cli("erase", "--dialogue", id.toString(), "--reason", "Lần nữa");
+        assertThat(again.exit()).isEqualTo(Cli.INVALID);
+        assertThat(again.out()).contains("refused");
+    }
+
+    /** A confidential ask the People's Committee rejects in the Tasklist: a finished dialogue. */
+    private UUID rejectedConfidential(String bodyMarker) {
+        UUID id = UUID.randomUUID();
+        var ask = Envelopes.ask(id).put("body", "Nội dung riêng " + bodyMarker).put("confidential", true);
+        assertThat(api.post(
+                                "/api/v1/dialogues",
+                                Envelopes.signed(TestPki.shared().business(), ask))
+                        .status())
+                .isEqualTo(201);
+        EngineRest engine = new EngineRest(api, port);
+        JsonNode triage = engine.awaitTask(MODERATOR, "demo-ubnd-moderators", id, "Task_TriageDialogue");
+        Api.Response rejected = engine.call(
+                MODERATOR,
+                "POST",
+                "/task/" + triage.path("id").asText() + "/submit-form",
+                """
+                {"variables": {"decision": {"value": "reject"}, "rejectionCode": {"value": "OUT_OF_SCOPE"},
+                               "rejectionReason": {"value": "Không thuộc thẩm quyền"}}}""");
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(204);
+        awaitStatus(id, "REJECTED");
+        return id;
+    }
+
+    private Api.Response erase(Api staff, UUID id, String csrf, String reason) {
+        String form = "reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        return staff.send(HttpRequest.newBuilder(URI.create(staff.base() + "/cases/" + id + "/erasure"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    }
+
+    /** {@code verify-store}'s check of the whole event store, with the test PKI's root and no decryption key. */
+    private EventStoreVerifier.Report verifyStore() throws java.sql.SQLException {
+        return new EventStoreVerifier(
                         Envelopes.JSON,
                         EventStoreVerifier.cmsCheck(
                                 Set.of(TestPki.shared().trustAnchor()),
                                 Set.of(TestPki.shared().trustAnchor()),
                                 Instant.now()))
                 .verify(dataSource, null);
-        assertThat(report.firstBreak()).isEmpty();
-        assertThat(report.sealed()).isGreaterThanOrEqualTo(4);
+    }
+
+    private CliRuns.Run cli(String... args) {
+        return CliRuns.run(environment, args);
+    }
+
+    @Test
+    void aMessageEncryptedToThePublishedCertificateIsOpenedAndTakenAndAnythingElseIsRefusedAlike() throws Exception {
+        Api.Response published = api.get("/api/v1/tenants/demo/encryption-certificate");
+        assertThat(published.status()).isEqualTo(200);
+        X509Certificate recipient = PemFiles.parseCertificates(published.body().getBytes(StandardCharsets.US_ASCII))
+                .get(0);
+        assertThat(recipient.getKeyUsage()[4]).as("keyAgreement").isTrue();
+        assertThat(api.get("/api/v1/tenants/atlantis/encryption-certificate").status())
+                .isEqualTo(404);
+
+        String secret = marker();
+        UUID id = UUID.randomUUID();
+        byte[] ask = CanonicalJson.canonicalize(
+                Envelopes.ask(id).put("body", "Riêng tư " + secret).put("confidential", true));
+        byte[] signature = TestPki.shared().business().signer().sign(ask);
+        Api.Response accepted = api.post("/api/v1/dialogues", encrypted(ask, signature, recipient));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> asker.get("/my/dialogues/" + id).body().contains(secret));
+
+        // Only a confidential dialogue's messages travel encrypted.
+        UUID open = UUID.randomUUID();
+        byte[] publicAsk = CanonicalJson.canonicalize(Envelopes.ask(open));
+        Api.Response notConfidential = api.post(
+                "/api/v1/dialogues",
+                encrypted(publicAsk, TestPki.shared().business().signer().sign(publicAsk), recipient));
+        assertThat(notConfidential.status()).isEqualTo(400);
+        assertThat(notConfidential.json().path("detail").asText()).contains("confidential");
+
+        // What does not open, and what opens to bytes other than those signed, get the same answer.
+        UUID other = UUID.randomUUID();
+        byte[] otherAsk = CanonicalJson.canonicalize(Envelopes.ask(other).put("confidential", true));
+        Api.Response notSigned = api.post("/api/v1/dialogues", encrypted(otherAsk, signature, recipient));
+        Api.Response garbage = api.post(
+                "/api/v1/dialogues",
+                "{\"encryptedPayload\": \"" + Base64.getEncoder().encodeToString(new byte[] {48, 3, 2, 1, 0})
+                        + "\", \"signature\": \"" + Base64.getEncoder().encodeToString(signature) + "\"}");
+        assertThat(notSigned.status()).isEqualTo(400);
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(notSigned.json().path("detail").asText())
+                .isEqualTo(garbage.json().path("detail").asText())
+                .contains("could not be opened");
+        assertThat(count("select count(*) from tracking_code where dialogue_id = :id", other))
+                .isZero();
+    }
+
+    /** The JSON body of an envelope whose payload is encrypted as the browser does: EnvelopedData, ECDH, AES-256. */
+    private static String encrypted(byte[] payload, byte[] signature, X509Certificate recipient) throws Exception {
+        var provider = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        var keys = java.security.KeyPairGenerator.getInstance("EC", provider);
+        keys.initialize(((java.security.interfaces.ECPublicKey) recipient.getPublicKey()).getParams());
+        var ephemeral = keys.generateKeyPair();
+        var generator = new org.bouncycastle.cms.CMSEnvelopedDataGenerator();
+        generator.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator(
+                        org.bouncycastle.cms.CMSAlgorithm.ECDH_SHA256KDF,
+                        ephemeral.getPrivate(),
+                        ephemeral.getPublic(),
+                        org.bouncycastle.cms.CMSAlgorithm.AES256_WRAP)
+                .addRecipient(recipient)
+                .setProvider(provider));
+        byte[] enveloped = generator
+                .generate(
+                        new org.bouncycastle.cms.CMSProcessableByteArray(payload),
+                        new org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder(
+                                        org.bouncycastle.cms.CMSAlgorithm.AES256_CBC)
+                                .setProvider(provider)
+                                .build())
+                .getEncoded();
+        return "{\"encryptedPayload\": \"" + Base64.getEncoder().encodeToString(enveloped) + "\", \"signature\": \""
+                + Base64.getEncoder().encodeToString(signature) + "\"}";
     }
 
     /** The counter-test: what a public dialogue says is in its events, and the search above would find it. */

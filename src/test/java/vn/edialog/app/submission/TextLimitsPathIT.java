@@ -91,7 +91,8 @@ class TextLimitsPathIT {
             Map.entry("DialogueReopened.reason", TextLimits.REOPEN_REASON_MAX),
             Map.entry("DialogueRejected.reason", TextLimits.REASON_MAX),
             Map.entry("AnswerKeptPrivate.reason", TextLimits.REASON_MAX),
-            Map.entry("PublicationWithdrawn.reason", TextLimits.REASON_MAX));
+            Map.entry("PublicationWithdrawn.reason", TextLimits.REASON_MAX),
+            Map.entry("PersonalDataErased.reason", TextLimits.REASON_MAX));
 
     /** Not free text: codes and identifiers the aggregate checks against a pattern or the tenant catalog. */
     static final Set<String> CODE_FIELDS = Set.of(
@@ -387,9 +388,35 @@ class TextLimitsPathIT {
                 Map.of("decision", "reject", "rejectionCode", "OUT_OF_SCOPE", "rejectionReason", rejection));
         awaitStatus(rejected, "REJECTED");
 
+        // A confidential ask, rejected, then its content erased with the longest reason (the erasure's own record is
+        // never sealed; the confidential dialogue's other texts are, and are not in its events).
+        UUID erased = UUID.randomUUID();
+        assertThat(api.post(
+                                "/api/v1/dialogues",
+                                Envelopes.signed(
+                                        TestPki.shared().business(),
+                                        Envelopes.ask(erased).put("confidential", true)))
+                        .status())
+                .isEqualTo(201);
+        submit(
+                MODERATOR,
+                awaitTask(MODERATOR, MODERATOR_GROUP, erased, "Task_TriageDialogue"),
+                Map.of(
+                        "decision",
+                        "reject",
+                        "rejectionCode",
+                        "OUT_OF_SCOPE",
+                        "rejectionReason",
+                        "Không thuộc thẩm quyền"));
+        awaitStatus(erased, "REJECTED");
+        String erasure = text(TextLimits.REASON_MAX);
+        sent.put("PersonalDataErased.reason", erasure);
+        government.erasePersonalData(erased, officials.require(MODERATOR), erasure);
+
         // The events keep every text whole: exactly what was sent, nothing shortened.
         Map<String, List<String>> stored = storedTexts(id);
         stored.put("DialogueRejected.reason", storedTexts(rejected).get("DialogueRejected.reason"));
+        stored.put("PersonalDataErased.reason", storedTexts(erased).get("PersonalDataErased.reason"));
         for (var field : sent.entrySet()) {
             assertThat(stored.get(field.getKey()))
                     .as("%s kept whole in the event", field.getKey())

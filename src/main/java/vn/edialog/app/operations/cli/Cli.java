@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             VerifyStoreCommand.class,
             ProjectionsCommand.class,
             DeadLettersCommand.class,
+            EraseCommand.class,
             CalendarCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -40,6 +41,7 @@ public final class Cli {
             "calendar",
             "projections",
             "dead-letters",
+            "erase",
             "help");
 
     /** Whether the arguments name a command (anything else starts the server, e.g. {@code --server.port=9090}). */

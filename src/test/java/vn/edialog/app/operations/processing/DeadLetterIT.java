@@ -3,8 +3,6 @@ package vn.edialog.app.operations.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.edialog.app.operations.cli.Cli;
 import vn.edialog.app.support.Api;
+import vn.edialog.app.support.CliRuns;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.command.dialogue.api.DialogueAsked;
@@ -90,7 +89,7 @@ class DeadLetterIT {
         });
         awaitParked(poisoned);
 
-        CliRun listed = cli("dead-letters", "list", "--group", DialogueSummaryProjection.PROCESSING_GROUP);
+        CliRuns.Run listed = cli("dead-letters", "list", "--group", DialogueSummaryProjection.PROCESSING_GROUP);
         assertThat(listed.exit()).isEqualTo(Cli.VALID);
         assertThat(listed.out())
                 .contains(DialogueSummaryProjection.PROCESSING_GROUP, poisoned.toString(), "DialogueAsked")
@@ -103,12 +102,12 @@ class DeadLetterIT {
                 .as("the other processors handled the poisoned dialogue")
                 .isEqualTo(1);
 
-        CliRun stillPoisoned = cli("dead-letters", "retry", "--id", poisoned.toString());
+        CliRuns.Run stillPoisoned = cli("dead-letters", "retry", "--id", poisoned.toString());
         assertThat(stillPoisoned.exit()).isEqualTo(Cli.INVALID);
         assertThat(stillPoisoned.out()).contains("still parked", "division by zero");
 
         readModelPoison.dialogue = null;
-        CliRun retried = cli("dead-letters", "retry");
+        CliRuns.Run retried = cli("dead-letters", "retry");
 
         assertThat(retried.exit()).as(retried.out()).isEqualTo(Cli.VALID);
         assertThat(retried.out()).contains(poisoned + ": handled", "Every parked dialogue was handled.");
@@ -137,14 +136,14 @@ class DeadLetterIT {
                 .as("the bridge's own start was rolled back with the poison")
                 .isZero();
 
-        CliRun removed = cli("dead-letters", "evict", "--id", evicted.toString());
+        CliRuns.Run removed = cli("dead-letters", "evict", "--id", evicted.toString());
         assertThat(removed.exit()).isEqualTo(Cli.VALID);
         assertThat(removed.out()).contains("Evicted 1 parked event(s) of dialogue " + evicted);
         assertThat(cli("dead-letters", "evict", "--id", evicted.toString()).exit())
                 .isEqualTo(Cli.INVALID);
 
         processPoison.dialogues.clear();
-        CliRun retried = cli("dead-letters", "retry", "--group", DialogueProcessBridge.PROCESSING_GROUP);
+        CliRuns.Run retried = cli("dead-letters", "retry", "--group", DialogueProcessBridge.PROCESSING_GROUP);
 
         assertThat(retried.exit()).as(retried.out()).isEqualTo(Cli.VALID);
         assertThat(triageTasks(poisoned)).isEqualTo(1);
@@ -167,8 +166,6 @@ class DeadLetterIT {
                 .isEmpty();
     }
 
-    record CliRun(int exit, String out) {}
-
     private List<UUID> askTwenty() {
         List<UUID> next = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -185,21 +182,8 @@ class DeadLetterIT {
                         .isEmpty());
     }
 
-    /** The command line as an operator runs it, on this server's database. */
-    private CliRun cli(String... args) {
-        Map<String, String> database = Map.of(
-                "edialog.db.url", environment.getRequiredProperty("edialog.db.url"),
-                "edialog.db.user", environment.getRequiredProperty("edialog.db.user"),
-                "edialog.db.password", environment.getProperty("edialog.db.password", ""));
-        database.forEach(System::setProperty);
-        try {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-            return new CliRun(exit, out + err.toString());
-        } finally {
-            database.keySet().forEach(System::clearProperty);
-        }
+    private CliRuns.Run cli(String... args) {
+        return CliRuns.run(environment, args);
     }
 
     private String metrics() {
