@@ -13,6 +13,9 @@ import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -159,6 +162,7 @@ public class ConfidentialContents {
     }
 
     private SignedPayload seal(UUID dialogueId, byte[] dataKey, SignedPayload signed, Instant at) {
+        requireSha256(signed);
         byte[] payload = java.util.Base64.getDecoder().decode(signed.payload());
         String sha256 = HEX.formatHex(sha256(payload));
         byte[] iv = new byte[IV_BYTES];
@@ -176,6 +180,32 @@ public class ConfidentialContents {
                 .param("at", Timestamp.from(at))
                 .update();
         return signed.seal(sha256);
+    }
+
+    /**
+     * A sealed event is verified by its payload's SHA-256 alone, which its CMS must then have signed: a signature over
+     * another digest is refused before anything is stored.
+     */
+    private static void requireSha256(SignedPayload signed) {
+        String digest;
+        try {
+            digest = new CMSSignedData(java.util.Base64.getDecoder().decode(signed.signature()))
+                    .getSignerInfos()
+                    .getSigners()
+                    .iterator()
+                    .next()
+                    .getDigestAlgOID();
+        } catch (CMSException | RuntimeException e) {
+            throw new IllegalStateException("a verified signature is unreadable", e);
+        }
+        if (!NISTObjectIdentifiers.id_sha256.getId().equals(digest)) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "weak-algorithm",
+                    "A confidential message must be signed over SHA-256",
+                    "A confidential dialogue keeps only the SHA-256 of each message, which its signature must sign:"
+                            + " sign with the SHA-256 digest (digest algorithm " + digest + " was used).");
+        }
     }
 
     private void keep(UUID dialogueId, String agency, DecryptionKey recipient, byte[] dataKey, Instant at) {

@@ -89,8 +89,6 @@ public class Submission {
      *
      * @param type the payload's type ({@code ask}, {@code forward}, ...); {@code ask} opens a dialogue
      * @param envelopeSha256 SHA-256 over the payload bytes then the signature bytes: names the exact envelope
-     */
-    /**
      * @param confidential an ask that opens a confidential dialogue (later messages follow their dialogue)
      */
     public record Message(

@@ -342,6 +342,22 @@ class ConfidentialDialogueIT {
                 .isZero();
     }
 
+    @Test
+    void aConfidentialAskSignedOverAnotherDigestThanSha256IsRefusedAndLeavesNothing() {
+        UUID id = UUID.randomUUID();
+        var business = TestPki.shared().business();
+        var sha384 = new vn.edialog.command.signature.CmsSigner(
+                business.privateKey(), business.chain(), "SHA384withECDSA", null, java.time.Clock.systemUTC());
+        byte[] ask = CanonicalJson.canonicalize(Envelopes.ask(id).put("confidential", true));
+        Api.Response refused = api.post("/api/v1/dialogues", Envelopes.body(ask, sha384.sign(ask)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("detail").asText()).contains("SHA-256");
+        assertThat(count("select count(*) from confidential_dialogue where dialogue_id = :id", id))
+                .isZero();
+        assertThat(count("select count(*) from tracking_code where dialogue_id = :id", id))
+                .isZero();
+    }
+
     /** The JSON body of an envelope whose payload is encrypted as the browser does: EnvelopedData, ECDH, AES-256. */
     private static String encrypted(byte[] payload, byte[] signature, X509Certificate recipient) throws Exception {
         var provider = new org.bouncycastle.jce.provider.BouncyCastleProvider();
