@@ -53,6 +53,7 @@ import vn.edialog.app.support.TestPkiFiles;
 import vn.edialog.app.support.TestTimeStampAuthority;
 import vn.edialog.app.support.Zips;
 import vn.edialog.command.pki.TestPki;
+import vn.edialog.command.timestamp.ArchiveRenewals;
 import vn.edialog.command.timestamp.Dss;
 import vn.edialog.command.timestamp.MerkleTree;
 
@@ -74,6 +75,8 @@ class SignatureTimeStampsIT {
         registry.add("edialog.tsa.urls", authority::url);
         registry.add("edialog.tsa.stamp-interval", () -> "300ms");
         registry.add("edialog.anchor.interval", () -> "400ms");
+        // Every time-stamp is due for an archive renewal at once; the tests renew when they choose (hourly check).
+        registry.add("edialog.archive.interval", () -> "PT0S");
     }
 
     @AfterAll
@@ -98,6 +101,9 @@ class SignatureTimeStampsIT {
 
     @Autowired
     GovernmentActions government;
+
+    @Autowired
+    ArchiveRenewalJob archiveRenewals;
 
     private static final Official MODERATOR = new Official("nguyen.van.a", "Nguyễn Văn A", "demo", "ubnd");
     private static final Official DEPARTMENT = new Official("tran.thi.b", "Trần Thị B", "demo", "skhdt");
@@ -391,6 +397,62 @@ class SignatureTimeStampsIT {
                                 .build())
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void oneArchiveTimeStampRenewsTheStoresTimeStampsAndVerifyStoreChecksItsTree() throws Exception {
+        UUID id = ask();
+        await().atMost(Duration.ofSeconds(30)).until(() -> stamped(id));
+        Set<TrustAnchor> roots = Set.of(TestPki.shared().trustAnchor());
+
+        assertThat(archiveRenewals.renew()).as("tokens covered").isPositive();
+        Long renewal = jdbc.sql(
+                        """
+                        select renewal_id from archive_renewal_leaf where kind = 'signature' and ref = :ref""")
+                .param("ref", id + "/0")
+                .query(Long.class)
+                .single();
+        ArchiveTimeStamps.Report audit = ArchiveTimeStamps.audit(jdbc, roots);
+        assertThat(audit.renewals().problems()).isEmpty();
+        assertThat(audit.renewals().verified())
+                .extracting(ArchiveRenewals.Verified::id)
+                .contains(renewal);
+        // The next renewal covers the previous one's token: the chain goes on from it.
+        ask();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> archiveRenewals.renew() > 0
+                        && jdbc.sql("select count(*) from archive_renewal_leaf where kind = 'renewal' and ref = :ref")
+                                        .param("ref", renewal.toString())
+                                        .query(Integer.class)
+                                        .single()
+                                == 1);
+        EventStoreVerifier.Report store = new EventStoreVerifier(
+                        Envelopes.JSON,
+                        EventStoreVerifier.cmsCheck(
+                                roots,
+                                roots,
+                                Instant.now(),
+                                ArchiveTimeStamps.audit(jdbc, roots).renewals()))
+                .verify(dataSource, null);
+        assertThat(store.firstBreak()).isEmpty();
+
+        byte[] stored = jdbc.sql("select digest from archive_renewal_leaf where renewal_id = :id and leaf_index = 0")
+                .param("id", renewal)
+                .query(byte[].class)
+                .single();
+        jdbc.sql("update archive_renewal_leaf set digest = :d where renewal_id = :id and leaf_index = 0")
+                .param("d", new byte[32])
+                .param("id", renewal)
+                .update();
+        try {
+            assertThat(ArchiveTimeStamps.audit(jdbc, roots).renewals().problems())
+                    .anyMatch(problem -> problem.startsWith("archive time-stamp " + renewal + ": "));
+        } finally {
+            jdbc.sql("update archive_renewal_leaf set digest = :d where renewal_id = :id and leaf_index = 0")
+                    .param("d", stored)
+                    .param("id", renewal)
+                    .update();
+        }
     }
 
     @Test

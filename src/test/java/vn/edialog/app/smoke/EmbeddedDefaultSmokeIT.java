@@ -53,8 +53,20 @@ class EmbeddedDefaultSmokeIT {
         Path log = workDir.resolve("server.log");
         int port = freePort();
 
-        // Anchors every 2 s instead of 10 min, so that the dialogue's event is anchored while the test runs.
-        server = java(workDir, Map.of("SERVER_PORT", String.valueOf(port), "EDIALOG_ANCHOR_INTERVAL", "2s"), log)
+        // Anchors every 2 s instead of 10 min, and renews the archive time-stamps as soon as a time-stamp waits
+        // (checked every 2 s instead of hourly), so that both happen while the test runs.
+        server = java(
+                        workDir,
+                        Map.of(
+                                "SERVER_PORT",
+                                String.valueOf(port),
+                                "EDIALOG_ANCHOR_INTERVAL",
+                                "2s",
+                                "EDIALOG_ARCHIVE_INTERVAL",
+                                "PT0S",
+                                "EDIALOG_ARCHIVE_CHECK_INTERVAL",
+                                "2s"),
+                        log)
                 .start();
         Api api = new Api(port);
         await().atMost(Duration.ofMinutes(4))
@@ -209,6 +221,11 @@ class EmbeddedDefaultSmokeIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
                         http.send(anchor, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        // The anchor's own time-stamp renewed too, by the archive time-stamp made after it.
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> Files.readString(log).contains("time-stamp(s) and the previous renewal")
+                        || Files.readString(log).contains("renews 2 time-stamp(s)"));
 
         server.destroy();
         assertThat(server.waitFor()).as(tail(log)).isIn(0, 143);
@@ -234,7 +251,10 @@ class EmbeddedDefaultSmokeIT {
                 .contains("VALID: 1 events of 1 dialogues")
                 .contains("time-stamps: 1 verified, 0 pending, 0 invalid")
                 .contains("validation values (CAdES-LT): 1 captured, 0 awaiting, 0 incomplete")
-                .contains("anchors: 1 verified covering 1 events, 0 events not yet anchored, 0 invalid");
+                .contains("anchors: 1 verified covering 1 events, 0 events not yet anchored, 0 invalid")
+                .containsPattern(
+                        "archive time-stamps: [1-9]\\d* verified \\(latest \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d by .*: the"
+                                + " store's time-stamps are proven until \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d\\), 0 time-stamps not yet renewed, 0 invalid");
         deleteRecursively(workDir); // kept when the test fails, for its logs
     }
 

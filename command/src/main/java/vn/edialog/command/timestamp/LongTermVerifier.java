@@ -3,6 +3,7 @@ package vn.edialog.command.timestamp;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -32,10 +33,17 @@ public final class LongTermVerifier {
 
     private final CmsSignatureVerifier signatures = new CmsSignatureVerifier();
     private final Set<TrustAnchor> timeStampRoots;
+    private final ArchiveRenewals archive;
 
     /** {@code timeStampRoots}: the roots of trusted time-stamping authorities, beside the signature's anchors. */
     public LongTermVerifier(Set<TrustAnchor> timeStampRoots) {
+        this(timeStampRoots, ArchiveRenewals.none());
+    }
+
+    /** With the store's archive time-stamps, which carry a signature-time-stamp's proof past its authority. */
+    public LongTermVerifier(Set<TrustAnchor> timeStampRoots, ArchiveRenewals archive) {
         this.timeStampRoots = Set.copyOf(timeStampRoots);
+        this.archive = archive;
     }
 
     /**
@@ -85,14 +93,20 @@ public final class LongTermVerifier {
         if (atTime.valid() || context.at().isBefore(stamp.time()) || !OVERCOME_BY_TIME.contains(atTime.reason())) {
             return new Outcome(token(atTime, proof), stamp, false);
         }
-        if (context.at().isAfter(stamp.authorityExpires())) {
+        Instant provenUntil = archive.provenUntil(token.get(), stamp.authorityExpires());
+        if (context.at().isAfter(provenUntil)) {
             return new Outcome(
                     token(
                             atTime,
                             proof + ", but the authority's certificate expired on " + stamp.authorityExpires()
-                                    + " and no archive time-stamp renews the proof"),
+                                    + (provenUntil.isAfter(stamp.authorityExpires())
+                                            ? " and the archive time-stamps renew the proof only until " + provenUntil
+                                            : " and no archive time-stamp renews the proof")),
                     stamp,
                     false);
+        }
+        if (provenUntil.isAfter(stamp.authorityExpires())) {
+            proof += ", renewed by archive time-stamps until " + provenUntil;
         }
         List<X509Certificate> untrusted = new ArrayList<>(context.untrusted());
         untrusted.addAll(carried);

@@ -21,15 +21,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.edialog.app.evidence.ArchiveTimeStamps;
 import vn.edialog.app.evidence.ChainAnchors;
 import vn.edialog.app.evidence.TimeStampAudit;
 import vn.edialog.app.operations.database.DataSourceConfiguration;
 import vn.edialog.app.operations.store.EventStoreVerifier;
 import vn.edialog.app.pki.PkiProperties;
+import vn.edialog.app.web.L10n;
 import vn.edialog.command.signature.PemFiles;
 import vn.edialog.command.signature.TrustAnchors;
 import vn.edialog.command.timestamp.TimeStampVerifier;
@@ -71,8 +74,10 @@ final class VerifyStoreCommand implements Callable<Integer> {
             Set<TrustAnchor> anchors = anchors(context);
             Set<TrustAnchor> timeStampRoots = timeStampRoots(context, anchors);
             ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-            EventStoreVerifier verifier =
-                    new EventStoreVerifier(mapper, EventStoreVerifier.cmsCheck(anchors, timeStampRoots, Instant.now()));
+            ArchiveTimeStamps.Report archive =
+                    ArchiveTimeStamps.audit(JdbcClient.create(context.getBean(DataSource.class)), timeStampRoots);
+            EventStoreVerifier verifier = new EventStoreVerifier(
+                    mapper, EventStoreVerifier.cmsCheck(anchors, timeStampRoots, Instant.now(), archive.renewals()));
             EventStoreVerifier.Report report = verifier.verify(context.getBean(DataSource.class), null);
             TimeStampAudit.Report stamps =
                     TimeStampAudit.audit(context.getBean(DataSource.class), new TimeStampVerifier(timeStampRoots));
@@ -80,7 +85,8 @@ final class VerifyStoreCommand implements Callable<Integer> {
                     ChainAnchors.audit(context.getBean(DataSource.class), new TimeStampVerifier(timeStampRoots));
             boolean valid = report.intact()
                     && stamps.invalid() == 0
-                    && anchored.problems().isEmpty();
+                    && anchored.problems().isEmpty()
+                    && archive.renewals().problems().isEmpty();
             if (json) {
                 var node = mapper.createObjectNode()
                         .put("valid", valid)
@@ -104,6 +110,14 @@ final class VerifyStoreCommand implements Callable<Integer> {
                         .put("anchoredEvents", anchored.anchoredEvents())
                         .put("unanchoredEvents", anchored.unanchoredEvents())
                         .set("problems", mapper.valueToTree(anchored.problems()));
+                var renewals = node.putObject("archiveTimeStamps")
+                        .put("verified", archive.renewals().verified().size())
+                        .put("uncovered", archive.uncovered());
+                archive.renewals().latest().ifPresent(latest -> renewals.put(
+                                "latest", latest.time().toString())
+                        .put("authority", latest.authority())
+                        .put("provenUntil", latest.authorityExpires().toString()));
+                renewals.set("problems", mapper.valueToTree(archive.renewals().problems()));
                 report.firstBreak().ifPresent(b -> node.put("reason", "break")
                         .put("detail", b.toString())
                         .put("globalIndex", b.globalIndex())
@@ -137,6 +151,19 @@ final class VerifyStoreCommand implements Callable<Integer> {
                         + anchored.anchoredEvents() + " events, " + anchored.unanchoredEvents()
                         + " events not yet anchored, " + anchored.problems().size() + " invalid");
                 anchored.problems().forEach(problem -> out.println("  " + problem));
+                out.println((archive.renewals().problems().isEmpty()
+                                ? "archive time-stamps: "
+                                : "INVALID archive time-stamps: ")
+                        + archive.renewals().verified().size() + " verified"
+                        + archive.renewals()
+                                .latest()
+                                .map(latest -> " (latest " + L10n.DATE_TIME.format(latest.time()) + " by "
+                                        + latest.authority() + ": the store's time-stamps are proven until "
+                                        + L10n.DATE_TIME.format(latest.authorityExpires()) + ")")
+                                .orElse("")
+                        + ", " + archive.uncovered() + " time-stamps not yet renewed, "
+                        + archive.renewals().problems().size() + " invalid");
+                archive.renewals().problems().forEach(problem -> out.println("  " + problem));
             }
             return valid ? Cli.VALID : Cli.INVALID;
         }

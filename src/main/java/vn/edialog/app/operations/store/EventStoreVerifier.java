@@ -35,6 +35,7 @@ import vn.edialog.command.serialization.SignedFields;
 import vn.edialog.command.signature.CmsSignatureVerifier;
 import vn.edialog.command.signature.SignedContent;
 import vn.edialog.command.signature.VerificationContext;
+import vn.edialog.command.timestamp.ArchiveRenewals;
 import vn.edialog.command.timestamp.CadesSignatures;
 import vn.edialog.command.timestamp.LongTermVerifier;
 
@@ -106,8 +107,14 @@ public final class EventStoreVerifier {
      * envelope was accepted and is not re-checked here.
      */
     public static SignatureCheck cmsCheck(Set<TrustAnchor> anchors, Set<TrustAnchor> timeStampRoots, Instant now) {
+        return cmsCheck(anchors, timeStampRoots, now, ArchiveRenewals.none());
+    }
+
+    /** The same check, with the store's archive time-stamps carrying time-stamps past their authorities. */
+    public static SignatureCheck cmsCheck(
+            Set<TrustAnchor> anchors, Set<TrustAnchor> timeStampRoots, Instant now, ArchiveRenewals archive) {
         CmsSignatureVerifier cms = new CmsSignatureVerifier();
-        LongTermVerifier longTerm = new LongTermVerifier(timeStampRoots);
+        LongTermVerifier longTerm = new LongTermVerifier(timeStampRoots, archive);
         ObjectMapper mapper = new ObjectMapper();
         return (payload, sealedSha256, signature, chain, token, recordedAt) -> {
             Instant signedAt = recordedAt;
