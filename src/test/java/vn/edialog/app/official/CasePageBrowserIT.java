@@ -27,6 +27,7 @@ import vn.edialog.app.support.Browser;
 import vn.edialog.app.support.EDialogIntegrationTest;
 import vn.edialog.app.support.Envelopes;
 import vn.edialog.app.support.TestOfficials;
+import vn.edialog.command.dialogue.api.RejectionReason;
 import vn.edialog.command.pki.TestPki;
 
 /**
@@ -124,5 +125,64 @@ class CasePageBrowserIT {
         Browser.screenshot(driver, "case-phone-1-case");
         ((JavascriptExecutor) driver).executeScript("document.getElementById('timeline-heading').scrollIntoView()");
         Browser.screenshot(driver, "case-phone-2-timeline");
+    }
+
+    @Test
+    void aLeaderErasesAFinishedConfidentialDialogueFromItsCasePage() {
+        String leader = "case.browser.leader";
+        TestOfficials.ensure(
+                identity, leader, OfficialRole.LEADERS.groupId("demo", "ubnd"), "secret", "Phạm Văn", "Dũng");
+        UUID id = UUID.randomUUID();
+        Api api = new Api(port);
+        var ask = Envelopes.ask(id)
+                .put("subject", "Phản ánh riêng " + id.toString().substring(0, 6))
+                .put("body", "Thông tin cá nhân của tôi")
+                .put("confidential", true);
+        assertThat(api.post(
+                                "/api/v1/dialogues",
+                                Envelopes.signed(TestPki.shared().citizen(), ask))
+                        .status())
+                .isEqualTo(201);
+        government.reject(
+                id,
+                new Official("case.browser.moderator", "Trần Văn Bình", "demo", "ubnd"),
+                RejectionReason.OUT_OF_SCOPE,
+                "Không thuộc thẩm quyền");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.withBasicAuth(leader, "secret")
+                .get("/api/v1/dialogues/" + id)
+                .body()
+                .contains("REJECTED"));
+
+        driver = Browser.open(1280, 900);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get("http://localhost:" + port + "/cases/" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(leader);
+        driver.findElement(By.id("password")).sendKeys("secret");
+        driver.findElement(By.id("staff-submit")).click();
+        wait.until(ExpectedConditions.urlContains("/cases/" + id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            driver.navigate().refresh();
+            return !driver.findElements(By.id("erase-reason")).isEmpty();
+        });
+        assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Thông tin cá nhân của tôi");
+        Accessibility.assertNoSeriousViolations(driver, "case page with the erasure form");
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("erase-reason")));
+        Browser.screenshot(driver, "case-erase-1-form");
+        driver.findElement(By.id("erase-reason")).sendKeys("Người dân yêu cầu xóa dữ liệu cá nhân");
+        driver.findElement(By.cssSelector(".erase-content button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("erasure=done"));
+        String page = driver.findElement(By.cssSelector("main")).getText();
+        assertThat(page)
+                .contains("Đã xóa nội dung của đối thoại.")
+                .contains("đã được xóa vĩnh viễn")
+                .doesNotContain("Thông tin cá nhân của tôi");
+        assertThat(driver.findElements(By.id("erase-reason"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".evidence-bundle")))
+                .as("no bundle is offered for erased content")
+                .isEmpty();
+        Accessibility.assertNoSeriousViolations(driver, "erased case page");
+        Browser.screenshot(driver, "case-erase-2-erased");
     }
 }
