@@ -51,6 +51,7 @@ import vn.edialog.command.dialogue.api.Evidence;
 import vn.edialog.command.dialogue.api.TextLimits;
 import vn.edialog.command.pki.TestPki;
 import vn.edialog.command.text.Fit;
+import vn.edialog.processes.dialogue.DialogueProcessBridge;
 
 /**
  * "Nothing one user sends may stop the product for others": one dialogue whose every text is at its documented
@@ -510,6 +511,10 @@ class TextLimitsPathIT {
                 .isEqualTo(status));
     }
 
+    /**
+     * Waits for the event, and for the process bridge to have handled it: a form submitted while the bridge still
+     * correlates the event with the same process instance would collide with it (Camunda's optimistic locking).
+     */
     private void awaitEvents(UUID id, String payloadType) {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc.sql(
@@ -519,6 +524,20 @@ class TextLimitsPathIT {
                                 .query(Long.class)
                                 .single()
                         > 0);
+        long last = jdbc.sql("select max(globalindex) from domainevententry where aggregateidentifier = :id")
+                .param("id", id.toString())
+                .query(Long.class)
+                .single();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                        """
+                                select count(*) > 0 and bool_and(
+                                    (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint >= :last
+                                    and not coalesce((convert_from(token, 'UTF8')::jsonb -> 'gaps') @> to_jsonb(:last), false))
+                                from tokenentry where processorname = :group and token is not null""")
+                .param("group", DialogueProcessBridge.PROCESSING_GROUP)
+                .param("last", last)
+                .query(Boolean.class)
+                .single());
     }
 
     private MimeMessage awaitMail(String to, String code, String subjectPart) {
