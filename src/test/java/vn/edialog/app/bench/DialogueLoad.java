@@ -34,7 +34,9 @@ import vn.edialog.command.pki.TestPki;
  *
  * <p>Each client thread takes the next dialogue and plays its whole story; the mix of stories is fixed by the
  * dialogue's number (out of 20): 14 forwarded, acknowledged, answered, published and rated (6 events); 3 clarified
- * first, then forwarded and answered (5); 2 rejected (2); 1 forwarded, extended, answered and published (6).
+ * first, then forwarded and answered (5); 2 rejected (2); 1 forwarded, extended, answered and published (6). With
+ * {@code -Dbench.confidential=F} (0 to 1) that fraction of the dialogues, interleaved, is confidential (each message
+ * sealed: its payload stored encrypted under the dialogue's key; nothing published), so that one run measures both.
  */
 final class DialogueLoad {
 
@@ -59,6 +61,7 @@ final class DialogueLoad {
             List<String> failureSamples,
             Map<String, Long> commandsByKind,
             List<Long> askLatencyNanos,
+            List<Long> confidentialAskLatencyNanos,
             long startedNanos,
             long endedNanos) {
 
@@ -76,8 +79,17 @@ final class DialogueLoad {
     private final LongAdder failures = new LongAdder();
     private final List<String> failureSamples = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> askLatencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> confidentialAskLatencies = Collections.synchronizedList(new ArrayList<>());
 
     private LagSampler sampler;
+
+    /** The fraction of confidential dialogues ({@code bench.confidential}, 0 to 1): the cost of sealing, in one run. */
+    static final double CONFIDENTIAL = Double.parseDouble(System.getProperty("bench.confidential", "0"));
+
+    /** Whether dialogue {@code i} is confidential: the first {@link #CONFIDENTIAL} tenths of every ten. */
+    static boolean confidential(int i) {
+        return i % 10 < Math.round(CONFIDENTIAL * 10);
+    }
 
     DialogueLoad(Api api, GovernmentActions government, int askers) {
         this.api = api;
@@ -103,6 +115,7 @@ final class DialogueLoad {
         failures.reset();
         failureSamples.clear();
         askLatencies.clear();
+        confidentialAskLatencies.clear();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger(from);
         long started = System.nanoTime();
@@ -135,6 +148,7 @@ final class DialogueLoad {
                 List.copyOf(failureSamples),
                 byKind,
                 List.copyOf(askLatencies),
+                List.copyOf(confidentialAskLatencies),
                 started,
                 ended);
     }
@@ -152,7 +166,7 @@ final class DialogueLoad {
             forward(id, department);
             gov("acknowledge", () -> government.acknowledge(id, officer));
             gov("answer", () -> government.answer(id, officer, answer(i)));
-            gov("publish", () -> government.publish(id, MODERATOR));
+            publish(i, id);
             http(
                     "rate",
                     "/api/v1/dialogues/" + id + "/ratings",
@@ -188,14 +202,15 @@ final class DialogueLoad {
                             id, officer, due.plus(5, ChronoUnit.DAYS), "Cần lấy ý kiến liên ngành"));
             gov("extend", () -> government.extend(id, MODERATOR, due.plus(5, ChronoUnit.DAYS)));
             gov("answer", () -> government.answer(id, officer, answer(i)));
-            gov("publish", () -> government.publish(id, MODERATOR));
+            publish(i, id);
         }
     }
 
     private boolean ask(int i, UUID id, Credential asker) {
         ObjectNode payload = Envelopes.ask(id, TOPICS.get(i % TOPICS.size()))
                 .put("subject", "Hỏi về thủ tục số " + i + ": thay đổi địa điểm kinh doanh")
-                .put("body", SENTENCE.repeat(2 + i % 6));
+                .put("body", SENTENCE.repeat(2 + i % 6))
+                .put("confidential", confidential(i));
         String body = Envelopes.signed(asker, payload);
         long t0 = System.nanoTime();
         Api.Response response = api.post("/api/v1/dialogues", body);
@@ -205,9 +220,16 @@ final class DialogueLoad {
             return false;
         }
         sampler.accepted(id, t1);
-        askLatencies.add(t1 - t0);
+        (confidential(i) ? confidentialAskLatencies : askLatencies).add(t1 - t0);
         count("ask");
         return true;
+    }
+
+    /** The moderator publishes the answer; a confidential dialogue's never is. */
+    private void publish(int i, UUID id) {
+        if (!confidential(i)) {
+            gov("publish", () -> government.publish(id, MODERATOR));
+        }
     }
 
     private Instant forward(UUID id, String department) {

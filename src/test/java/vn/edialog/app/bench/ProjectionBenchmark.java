@@ -116,10 +116,13 @@ public final class ProjectionBenchmark {
         properties.put("logging.level.axon-janitor", "error");
         System.out.printf(
                 Locale.ROOT,
-                "%nProjection benchmark: %d dialogues (%d end to end, %d for volume) of %d askers from %d client"
+                "%nProjection benchmark: %d %sdialogues (%d end to end, %d for volume) of %d askers from %d client"
                         + " threads on %s;"
                         + " %d cores, load average %s%n",
                 dialogues,
+                DialogueLoad.CONFIDENTIAL > 0
+                        ? "(" + Math.round(DialogueLoad.CONFIDENTIAL * 100) + " % confidential) "
+                        : "",
                 endToEnd,
                 dialogues - endToEnd,
                 askers,
@@ -451,12 +454,26 @@ public final class ProjectionBenchmark {
                 r, "sustained events/s", p -> f("%.0f", p.events() / p.outcome().seconds())));
         loadRows.add(row(
                 r,
-                "HTTP ask latency p50 / p95 / max ms",
+                DialogueLoad.CONFIDENTIAL > 0
+                        ? "HTTP ask latency, public: p50 / p95 / max ms"
+                        : "HTTP ask latency p50 / p95 / max ms",
                 p -> f(
                         "%.0f / %.0f / %.0f",
                         percentile(p.outcome().askLatencyNanos(), 50) / 1e6,
                         percentile(p.outcome().askLatencyNanos(), 95) / 1e6,
                         percentile(p.outcome().askLatencyNanos(), 100) / 1e6)));
+        if (DialogueLoad.CONFIDENTIAL > 0) {
+            loadRows.add(row(
+                    r,
+                    "HTTP ask latency, confidential: p50 / p95 / max ms",
+                    p -> p.outcome().confidentialAskLatencyNanos().isEmpty()
+                            ? "-"
+                            : f(
+                                    "%.0f / %.0f / %.0f",
+                                    percentile(p.outcome().confidentialAskLatencyNanos(), 50) / 1e6,
+                                    percentile(p.outcome().confidentialAskLatencyNanos(), 95) / 1e6,
+                                    percentile(p.outcome().confidentialAskLatencyNanos(), 100) / 1e6)));
+        }
         loadRows.add(row(
                 r,
                 "JVM CPU per event (app + load clients)",
