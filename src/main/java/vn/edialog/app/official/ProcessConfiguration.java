@@ -77,6 +77,12 @@ class ProcessConfiguration {
         return new LongStrings();
     }
 
+    /** An official's task completion that collided with the bridge moving the same process is tried again. */
+    @Bean
+    TaskCompletionRetries taskCompletionRetries() {
+        return new TaskCompletionRetries();
+    }
+
     @Bean
     TextsOutOfHistory textsOutOfHistory() {
         return new TextsOutOfHistory();
