@@ -1,7 +1,5 @@
 package vn.edialog.app.official;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -13,6 +11,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.edialog.processes.dialogue.CommandInterceptors;
 
 /**
  * An official's completed task is tried again when it collided with the process bridge moving the same process
@@ -29,12 +28,7 @@ final class TaskCompletionRetries extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(new Interceptor());
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-        }
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        CommandInterceptors.prepend(configuration, new Interceptor());
     }
 
     static final class Interceptor extends CommandInterceptor {

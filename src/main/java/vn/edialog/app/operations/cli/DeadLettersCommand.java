@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -120,31 +119,20 @@ final class DeadLettersCommand {
                         .param("dialogue", dialogue, java.sql.Types.VARCHAR)
                         .query(Long.class)
                         .single();
-                Instant until = Instant.now().plus(wait);
-                while (Instant.now().isBefore(until)) {
-                    Optional<Integer> still = jdbc.sql(
-                                    "SELECT still_parked FROM dead_letter_retry WHERE id = :id AND done_at IS NOT NULL")
-                            .param("id", id)
-                            .query(Integer.class)
-                            .optional();
-                    if (still.isPresent()) {
-                        String outcome = jdbc.sql("SELECT outcome FROM dead_letter_retry WHERE id = :id")
-                                .param("id", id)
-                                .query(String.class)
-                                .single();
-                        if (!outcome.isEmpty()) {
-                            out.println(outcome);
-                        }
-                        out.println(
-                                still.get() == 0
-                                        ? "Every parked dialogue was handled."
-                                        : still.get() + " dialogue(s) stay parked; see 'dead-letters list'.");
-                        return still.get() == 0 ? Cli.VALID : Cli.INVALID;
+                Optional<ServerRequests.Done<Integer>> done =
+                        ServerRequests.awaitDone(jdbc, "dead_letter_retry", "still_parked", Integer.class, id, wait);
+                if (done.isPresent()) {
+                    int still = done.get().result();
+                    if (!done.get().outcome().isEmpty()) {
+                        out.println(done.get().outcome());
                     }
-                    Thread.sleep(250);
+                    out.println(
+                            still == 0
+                                    ? "Every parked dialogue was handled."
+                                    : still + " dialogue(s) stay parked; see 'dead-letters list'.");
+                    return still == 0 ? Cli.VALID : Cli.INVALID;
                 }
-                out.println("No running server took the request (number " + id + ") within " + wait.toSeconds()
-                        + " s; it stays queued and runs when a server starts.");
+                ServerRequests.notTaken(out, "request", id, wait);
                 return Cli.INVALID;
             }
         }

@@ -2,7 +2,6 @@ package vn.edialog.app.operations.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -78,24 +77,13 @@ final class EraseCommand implements Callable<Integer> {
                     .param("who", "operator " + who.substring(0, Math.min(who.length(), 200)))
                     .query(Long.class)
                     .single();
-            Instant until = Instant.now().plus(wait);
-            while (Instant.now().isBefore(until)) {
-                Optional<Boolean> erased = jdbc.sql(
-                                "select erased from erasure_request where id = :id and done_at is not null")
-                        .param("id", request)
-                        .query(Boolean.class)
-                        .optional();
-                if (erased.isPresent()) {
-                    out.println(jdbc.sql("select outcome from erasure_request where id = :id")
-                            .param("id", request)
-                            .query(String.class)
-                            .single());
-                    return erased.get() ? Cli.VALID : Cli.INVALID;
-                }
-                Thread.sleep(250);
+            Optional<ServerRequests.Done<Boolean>> done =
+                    ServerRequests.awaitDone(jdbc, "erasure_request", "erased", Boolean.class, request, wait);
+            if (done.isPresent()) {
+                out.println(done.get().outcome());
+                return done.get().result() ? Cli.VALID : Cli.INVALID;
             }
-            out.println("No running server took the erasure request (number " + request + ") within " + wait.toSeconds()
-                    + " s; it stays queued and runs when a server starts.");
+            ServerRequests.notTaken(out, "erasure request", request, wait);
             return Cli.INVALID;
         }
     }
